@@ -1,0 +1,5 @@
+"""``python -m annotator`` starts the GUI."""
+
+from annotator.ui.app import main
+
+raise SystemExit(main())

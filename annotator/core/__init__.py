@@ -1,0 +1,1 @@
+"""Headless core of Annotator: storage, importers, services. Never imports Qt."""

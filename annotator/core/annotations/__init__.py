@@ -1,0 +1,1 @@
+"""Annotations: span × code × coder rows, and their table exchange format."""

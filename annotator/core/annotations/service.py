@@ -1,0 +1,108 @@
+"""Adding, removing and reading annotations; one transaction per call."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator.core.changes import Changes
+from annotator.core.errors import Conflict, NotFound
+from annotator.core.model import Annotation
+from annotator.core.spans import Span
+from annotator.core.storage import convert
+from annotator.core.storage.schema import AnnotationRow, CodeRow, CoderRow, PostRow
+from annotator.core.storage.types import utc_now
+
+
+class AnnotationService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def add(
+        self, post_id: int, code_id: int, coder_id: int, span: Span, memo: str = ""
+    ) -> tuple[Annotation, Changes]:
+        """Store one annotation, committed at once, with the quote taken from the post.
+
+        Raises :class:`NotFound` for an unknown post, code or coder,
+        :class:`InvalidSpan` when the span passes the end of the text and
+        :class:`Conflict` when the same annotation already exists.
+        """
+        with self._sessions.begin() as session:
+            row = add_row(session, post_id, code_id, coder_id, span, memo)
+            annotation = convert.annotation(row)
+        return annotation, Changes(
+            posts=frozenset({post_id}), annotations=frozenset({annotation.id})
+        )
+
+    def delete(self, annotation_id: int) -> Changes:
+        with self._sessions.begin() as session:
+            row = session.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise NotFound("annotation", annotation_id)
+            post_id = row.post_id
+            session.delete(row)
+        return Changes(posts=frozenset({post_id}), annotations=frozenset({annotation_id}))
+
+    def for_post(self, post_id: int) -> list[Annotation]:
+        """The post's annotations ordered by start, then end."""
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(AnnotationRow)
+                .where(AnnotationRow.post_id == post_id)
+                .order_by(AnnotationRow.start, AnnotationRow.end, AnnotationRow.id)
+            )
+            return [convert.annotation(r) for r in rows]
+
+    def all(self) -> list[Annotation]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(AnnotationRow).order_by(
+                    AnnotationRow.post_id, AnnotationRow.start, AnnotationRow.id
+                )
+            )
+            return [convert.annotation(r) for r in rows]
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return int(session.scalar(select(func.count(AnnotationRow.id))) or 0)
+
+
+def add_row(
+    session: Session, post_id: int, code_id: int, coder_id: int, span: Span, memo: str = ""
+) -> AnnotationRow:
+    """Insert one annotation inside an open transaction, after checking it fully."""
+    post = session.get(PostRow, post_id)
+    if post is None:
+        raise NotFound("post", post_id)
+    if session.get(CodeRow, code_id) is None:
+        raise NotFound("code", code_id)
+    if session.get(CoderRow, coder_id) is None:
+        raise NotFound("coder", coder_id)
+    quote = span.quote(post.text)
+    duplicate = select(AnnotationRow.id).where(
+        AnnotationRow.post_id == post_id,
+        AnnotationRow.code_id == code_id,
+        AnnotationRow.coder_id == coder_id,
+        AnnotationRow.start == span.start,
+        AnnotationRow.end == span.end,
+    )
+    if session.scalar(duplicate) is not None:
+        raise Conflict(
+            f"post {post_id} already has this annotation [{span.start}, {span.end}) "
+            "with the same code and coder"
+        )
+    now = utc_now()
+    row = AnnotationRow(
+        post_id=post_id,
+        code_id=code_id,
+        coder_id=coder_id,
+        start=span.start,
+        end=span.end,
+        quote=quote,
+        memo=memo,
+        created=now,
+        updated=now,
+    )
+    session.add(row)
+    session.flush()
+    return row

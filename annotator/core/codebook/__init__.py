@@ -1,0 +1,1 @@
+"""The codebook: a tree of codes (the full editor and file format come later)."""

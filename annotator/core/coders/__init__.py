@@ -1,0 +1,1 @@
+"""Coders: the people who annotate, as rows with ids and uuids."""

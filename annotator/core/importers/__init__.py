@@ -1,0 +1,1 @@
+"""Importers: one module per input format behind the :class:`Importer` protocol."""

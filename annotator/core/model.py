@@ -1,0 +1,112 @@
+"""Frozen data objects that services hand out; safe to keep after their session ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from annotator.core.spans import Span
+
+
+class PostStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: int
+    uuid: str
+    file_name: str
+    format: str
+    sha256: str
+    imported_at: datetime
+    n_posts: int
+    n_added: int
+    n_duplicates: int
+    warnings: tuple[str, ...]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    id: int
+    uuid: str
+    key: str
+    title: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post; ``text`` never changes after import; ``date`` is UTC or ``None``."""
+
+    id: int
+    uuid: str
+    source_id: int
+    channel: str
+    external_id: str | None
+    author: str | None
+    forwarded_from: str | None
+    date: datetime | None
+    text: str
+    text_sha256: str
+    metadata: dict[str, Any]
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Coder:
+    id: int
+    uuid: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A codebook code; ``path`` is the names from the root, e.g. ``("Frames", "Threat")``."""
+
+    id: int
+    uuid: str
+    parent_id: int | None
+    name: str
+    description: str
+    colour: str | None
+    shortcut: str | None
+    position: int
+    path: tuple[str, ...]
+
+    @property
+    def path_text(self) -> str:
+        return "/".join(self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One span × code × coder; ``span`` is in code points, ``quote`` the covered text."""
+
+    id: int
+    uuid: str
+    post_id: int
+    code_id: int
+    coder_id: int
+    span: Span
+    quote: str
+    memo: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    path: str
+    schema_version: int
+    sources: int
+    channels: int
+    posts: int
+    coders: int
+    codes: int
+    annotations: int

@@ -1,0 +1,1 @@
+"""Reading posts: lists, lookups and summaries for the post list."""

@@ -1,0 +1,133 @@
+"""Queries over posts. Posts are created only by importers and never edited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from annotator.core.errors import NotFound
+from annotator.core.model import Channel, Post
+from annotator.core.storage import convert
+from annotator.core.storage.schema import AnnotationRow, ChannelRow, PostRow
+
+_PREVIEW_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class PostSummary:
+    """What the post list shows for one post; ``length`` is in code points."""
+
+    id: int
+    position: int
+    date: datetime | None
+    channel: str
+    forwarded_from: str | None
+    length: int
+    annotations: int
+    preview: str
+
+
+class PostService:
+    """Read-only access to posts. Each call runs in its own short session."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return int(session.scalar(select(func.count(PostRow.id))) or 0)
+
+    def ids(self) -> list[int]:
+        """All post ids in reading order: by source, then position within it."""
+        with self._sessions() as session:
+            query = select(PostRow.id).order_by(PostRow.source_id, PostRow.position)
+            return list(session.scalars(query))
+
+    def get(self, post_id: int) -> Post:
+        with self._sessions() as session:
+            row = session.get(PostRow, post_id)
+            if row is None:
+                raise NotFound("post", post_id)
+            return convert.post(row, self._channel_key(session, row.channel_id))
+
+    def find(self, key: str) -> Post:
+        """The post named by ``key``: its numeric id, its external id, or its uuid.
+
+        A numeric id wins over an external id that looks the same.
+        """
+        with self._sessions() as session:
+            row: PostRow | None = None
+            if key.isdigit():
+                row = session.get(PostRow, int(key))
+            if row is None:
+                matches = session.scalars(
+                    select(PostRow).where(
+                        (PostRow.external_id == key) | (PostRow.uuid == key.lower())
+                    )
+                ).all()
+                if len(matches) > 1:
+                    raise NotFound("unique post for external id", key)
+                row = matches[0] if matches else None
+            if row is None:
+                raise NotFound("post", key)
+            return convert.post(row, self._channel_key(session, row.channel_id))
+
+    def iter_posts(self, batch: int = 500) -> Iterator[Post]:
+        """Every post in reading order, fetched in batches."""
+        ids = self.ids()
+        for lo in range(0, len(ids), batch):
+            yield from self.get_many(ids[lo : lo + batch])
+
+    def get_many(self, post_ids: Sequence[int]) -> list[Post]:
+        """Posts for ``post_ids``, in that order; unknown ids are left out."""
+        with self._sessions() as session:
+            rows = session.execute(
+                select(PostRow, ChannelRow.key)
+                .join(ChannelRow, PostRow.channel_id == ChannelRow.id)
+                .where(PostRow.id.in_(list(post_ids)))
+            ).all()
+            by_id = {row.id: convert.post(row, key) for row, key in rows}
+        return [by_id[i] for i in post_ids if i in by_id]
+
+    def summaries(self, post_ids: Sequence[int]) -> list[PostSummary]:
+        """List rows for ``post_ids``, in that order, without loading whole texts."""
+        counts = (
+            select(AnnotationRow.post_id, func.count(AnnotationRow.id).label("n"))
+            .group_by(AnnotationRow.post_id)
+            .subquery()
+        )
+        query = (
+            select(
+                PostRow.id,
+                PostRow.position,
+                PostRow.date,
+                ChannelRow.title,
+                PostRow.forwarded_from,
+                func.length(PostRow.text),
+                func.coalesce(counts.c.n, 0),
+                func.substr(PostRow.text, 1, _PREVIEW_CHARS),
+            )
+            .join(ChannelRow, PostRow.channel_id == ChannelRow.id)
+            .outerjoin(counts, counts.c.post_id == PostRow.id)
+            .where(PostRow.id.in_(list(post_ids)))
+        )
+        with self._sessions() as session:
+            found = {
+                r[0]: PostSummary(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7])
+                for r in session.execute(query)
+            }
+        return [found[i] for i in post_ids if i in found]
+
+    def channels(self) -> list[Channel]:
+        with self._sessions() as session:
+            rows = session.scalars(select(ChannelRow).order_by(ChannelRow.title))
+            return [convert.channel(r) for r in rows]
+
+    @staticmethod
+    def _channel_key(session: Session, channel_id: int) -> str:
+        key = session.scalar(select(ChannelRow.key).where(ChannelRow.id == channel_id))
+        return str(key)

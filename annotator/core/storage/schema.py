@@ -1,0 +1,187 @@
+"""ORM rows of the project file (schema version :data:`SCHEMA_VERSION`).
+
+Private to ``annotator.core``: services turn rows into frozen DTOs before they
+leave a session. Constraints live in the database, with stable names.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from annotator.core.storage.types import UTCDateTime, utc_now
+
+SCHEMA_VERSION = 2
+"""The schema this code writes; see :mod:`annotator.core.storage.migrations`."""
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+POST_STATUSES = ("not_started", "in_progress", "done")
+
+
+def new_uuid() -> str:
+    """A random UUID4 in canonical lower-case text form."""
+    return str(uuid_module.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, datetime: UTCDateTime}
+
+
+class SourceRow(Base):
+    """One import of one file."""
+
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    file_name: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    n_posts: Mapped[int] = mapped_column(Integer)
+    n_added: Mapped[int] = mapped_column(Integer)
+    n_duplicates: Mapped[int] = mapped_column(Integer)
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
+
+
+class ChannelRow(Base):
+    """A channel or chat; ``key`` is its identity across imports."""
+
+    __tablename__ = "channel"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
+
+
+class PostRow(Base):
+    """A post. ``text`` is immutable after import (a trigger enforces it on SQLite)."""
+
+    __tablename__ = "post"
+    __table_args__ = (UniqueConstraint("channel_id", "identity"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="RESTRICT"), index=True
+    )
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channel.id", ondelete="RESTRICT"), index=True
+    )
+    identity: Mapped[str] = mapped_column(Text)
+    external_id: Mapped[str | None] = mapped_column(Text, index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    forwarded_from: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[datetime | None] = mapped_column(index=True)
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class CoderRow(Base):
+    __tablename__ = "coder"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    created: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class CodeRow(Base):
+    """A code of the codebook tree; names are unique among siblings."""
+
+    __tablename__ = "code"
+    __table_args__ = (
+        UniqueConstraint("parent_id", "name"),
+        Index(
+            "uq_code_root_name",
+            "name",
+            unique=True,
+            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL"),
+        ),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+        CheckConstraint("colour IS NULL OR length(colour) = 7", name="colour_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("code.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str | None] = mapped_column(String(7))
+    shortcut: Mapped[str | None] = mapped_column(String(16), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnnotationRow(Base):
+    """One span × code × coder. Offsets are code points of the post's text."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (
+        CheckConstraint("0 <= start AND start < \"end\"", name="span"),
+        UniqueConstraint("post_id", "code_id", "coder_id", "start", "end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="RESTRICT"), index=True)
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(default=utc_now)
+    updated: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class PostStatusRow(Base):
+    """Where one coder stands with one post (added in schema version 2)."""
+
+    __tablename__ = "post_status"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('not_started', 'in_progress', 'done')", name="status_known"
+        ),
+    )
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    updated: Mapped[datetime] = mapped_column(default=utc_now)
