@@ -18,9 +18,11 @@ from annotator.core.codebook.service import CodeService
 from annotator.core.coders.service import CoderService
 from annotator.core.errors import NewerSchema, NotAProject
 from annotator.core.importers import registry
+from annotator.core.importers.history import SourceService
 from annotator.core.importers.service import ImportReport, import_files
 from annotator.core.model import ProjectInfo
 from annotator.core.posts.service import PostService
+from annotator.core.posts.status import PostStatusService
 from annotator.core.progress import CancelToken, Progress, no_progress
 from annotator.core.storage import database, migrations
 from annotator.core.storage.schema import (
@@ -51,6 +53,8 @@ class Project:
         self.coders = CoderService(self.sessions)
         self.codes = CodeService(self.sessions)
         self.annotations = AnnotationService(self.sessions)
+        self.sources = SourceService(self.sessions)
+        self.statuses = PostStatusService(self.sessions)
 
     @classmethod
     def create(cls, path: Path) -> Project:

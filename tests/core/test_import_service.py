@@ -57,18 +57,12 @@ def test_sample_gives_the_18_posts_verbatim(project: Project) -> None:
     assert "Официальный" in channel.metadata["description"]
     warnings = [w for w in report.warnings if w.code == "reactions_ambiguous"]
     assert len(warnings) == 6 and all(w.line for w in warnings)
-    assert project.sessions  # the source row records the import
-    [source] = _sources(project)
+    [source] = project.sources.list()
     assert (source.file_name, source.n_added, source.format) == (SAMPLE.name, 18, "tg-text")
     assert len(source.warnings) == 6
-
-
-def _sources(project: Project) -> list:  # type: ignore[type-arg]
-    from annotator.core.storage import convert
-    from annotator.core.storage.schema import SourceRow
-
-    with project.sessions() as session:
-        return [convert.source(r) for r in session.query(SourceRow)]
+    assert source.warnings[0].startswith("line ")
+    assert source.imported_at.tzinfo is not None
+    assert source.sha256 == report.sha256
 
 
 def test_same_file_again_adds_nothing(project: Project) -> None:
