@@ -29,7 +29,7 @@ class PostStatusService:
         return PostStatus(status) if status else PostStatus.NOT_STARTED
 
     def set(self, post_id: int, coder_id: int, status: PostStatus) -> Changes:
-        """Record ``status``, committed at once; an unknown post or coder raises :class:`NotFound`."""
+        """Record ``status`` at once; an unknown post or coder raises :class:`NotFound`."""
         with self._sessions.begin() as session:
             if session.get(PostRow, post_id) is None:
                 raise NotFound("post", post_id)
