@@ -1,0 +1,26 @@
+"""Where the app keeps its own files (the demo project); not where projects live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DATA_DIR_ENV = "ANNOTATOR_DATA_DIR"
+"""Environment variable that overrides the data folder (tests, portable installs)."""
+
+DEMO_FILE = "demo.annot"
+
+
+def data_dir() -> Path:
+    """The per-user data folder, ``$ANNOTATOR_DATA_DIR`` when set; not created here."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path("annotator", appauthor=False)
+
+
+def demo_path() -> Path:
+    """Where the demo project lives (created on first use by the caller)."""
+    return data_dir() / DEMO_FILE

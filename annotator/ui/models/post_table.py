@@ -1,0 +1,198 @@
+"""The post list: a table over post ids with a lazy, chunked cache of row summaries.
+
+Only the id list is loaded up front; summaries are fetched in aligned chunks of
+``CHUNK`` rows when Qt first asks about a row in the chunk, so 100,000 posts
+open and scroll without loading every text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from annotator.core.changes import Changes
+from annotator.core.posts.service import PostSummary
+
+CHUNK = 200
+"""Rows fetched per query."""
+
+MAX_CACHED = 20 * CHUNK
+"""The cache is emptied before a fetch that would take it past this many rows."""
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class PostSource(Protocol):
+    """The part of :class:`~annotator.core.posts.service.PostService` the model needs."""
+
+    def ids(self) -> list[int]: ...
+
+    def summaries(self, post_ids: Sequence[int]) -> list[PostSummary]: ...
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    DATE = 1
+    CHANNEL = 2
+    FORWARDED_FROM = 3
+    LENGTH = 4
+    ANNOTATIONS = 5
+
+
+_NUMERIC = frozenset({Column.NUMBER, Column.LENGTH, Column.ANNOTATIONS})
+
+
+class Role(IntEnum):
+    POST_ID = Qt.ItemDataRole.UserRole + 1
+    """The post's id (int), in every column."""
+
+
+def format_date(value: datetime | None) -> str:
+    """A post date for display (UTC, to the minute); empty when unknown."""
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+
+
+class PostTableModel(QAbstractTableModel):
+    """Posts in reading order; one row per post id. GUI thread only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source: PostSource | None = None
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        # None marks an id the service no longer knows, so it is not fetched again.
+        self._cache: dict[int, PostSummary | None] = {}
+        self._headers = [
+            self.tr("#"),
+            self.tr("Date"),
+            self.tr("Channel"),
+            self.tr("Forwarded from"),
+            self.tr("Length"),
+            self.tr("Annotations"),
+        ]
+        self.fetches = 0
+        """How many summary queries ran (for tests and profiling)."""
+
+    # Loading
+
+    def set_source(self, source: PostSource | None) -> None:
+        """Show the posts of ``source`` (a project's post service), or nothing."""
+        self._source = source
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the id list and forget cached rows (after an import or on open)."""
+        self.beginResetModel()
+        self._ids = self._source.ids() if self._source is not None else []
+        self._rows = {post_id: row for row, post_id in enumerate(self._ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def apply(self, changes: Changes) -> None:
+        """Refresh what ``changes`` touched: reload on structure, else only changed rows."""
+        if changes.structure:
+            self.reload()
+            return
+        rows = sorted(self._rows[p] for p in changes.posts if p in self._rows)
+        for post_id in changes.posts:
+            self._cache.pop(post_id, None)
+        for row in rows:
+            self.dataChanged.emit(
+                self.index(row, 0),
+                self.index(row, len(Column) - 1),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    # Lookups
+
+    def post_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, post_id: int) -> int | None:
+        return self._rows.get(post_id)
+
+    def cached_rows(self) -> int:
+        return len(self._cache)
+
+    # Qt overrides
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
+                return _RIGHT
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, column = index.row(), Column(index.column())
+        if role == Role.POST_ID:
+            return self._ids[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _NUMERIC else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == Column.NUMBER and role == Qt.ItemDataRole.DisplayRole:
+            return str(row + 1)
+        summary = self._summary(row)
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return summary.preview
+        return self._display(summary, column)
+
+    # Internals
+
+    def _display(self, summary: PostSummary, column: Column) -> str:
+        match column:
+            case Column.DATE:
+                return format_date(summary.date)
+            case Column.CHANNEL:
+                return summary.channel
+            case Column.FORWARDED_FROM:
+                return summary.forwarded_from or ""
+            case Column.LENGTH:
+                return str(summary.length)
+            case Column.ANNOTATIONS:
+                return str(summary.annotations) if summary.annotations else ""
+            case _:
+                return ""
+
+    def _summary(self, row: int) -> PostSummary | None:
+        post_id = self._ids[row]
+        if post_id not in self._cache and self._source is not None:
+            self._fetch_around(row)
+        return self._cache.get(post_id)
+
+    def _fetch_around(self, row: int) -> None:
+        """Fetch the aligned chunk of ``CHUNK`` rows that holds ``row``."""
+        assert self._source is not None
+        lo = row - row % CHUNK
+        wanted = self._ids[lo : lo + CHUNK]
+        if len(self._cache) + len(wanted) > MAX_CACHED:
+            self._cache.clear()
+        self.fetches += 1
+        found = {s.id: s for s in self._source.summaries(wanted)}
+        for post_id in wanted:
+            self._cache[post_id] = found.get(post_id)

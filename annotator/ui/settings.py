@@ -1,0 +1,107 @@
+"""The one module that touches ``QSettings``: keys declared once, typed accessors.
+
+Preferences and UI state (geometry, splitter sizes, recent files) live here;
+per-project choices belong in the project file, not in QSettings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Key(StrEnum):
+    """Every QSettings key the app uses."""
+
+    RECENT_PROJECTS = "persist/recent_projects"
+    WINDOW_GEOMETRY = "persist/window_geometry"
+    WINDOW_STATE = "persist/window_state"
+    SPLITTER_STATE = "persist/splitter_state"
+
+
+def use_folder(folder: Path) -> None:
+    """Store all settings as INI files under ``folder`` (tests, portable installs).
+
+    Affects every :class:`Settings` created afterwards in this process.
+    """
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+class Settings:
+    """Typed access to the app's settings; GUI thread only."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # Recent projects: newest first, no duplicates, only files that still exist.
+
+    def recent_projects(self) -> list[Path]:
+        """Recent project paths that still exist, newest first; missing ones are dropped."""
+        stored = self._paths(Key.RECENT_PROJECTS)
+        existing = [p for p in stored if p.is_file()]
+        if existing != stored:
+            self._set_paths(Key.RECENT_PROJECTS, existing)
+        return existing
+
+    def add_recent_project(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [p for p in self._paths(Key.RECENT_PROJECTS) if p != path]
+        self._set_paths(Key.RECENT_PROJECTS, [path, *paths][:MAX_RECENT])
+
+    def remove_recent_project(self, path: Path) -> None:
+        path = Path(path).resolve()
+        self._set_paths(
+            Key.RECENT_PROJECTS, [p for p in self._paths(Key.RECENT_PROJECTS) if p != path]
+        )
+
+    def clear_recent_projects(self) -> None:
+        self._set_paths(Key.RECENT_PROJECTS, [])
+
+    def last_project(self) -> Path | None:
+        """The most recently opened project, if it still exists."""
+        recent = self.recent_projects()
+        return recent[0] if recent else None
+
+    # Window state: opaque Qt blobs.
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes(Key.WINDOW_GEOMETRY)
+
+    def set_window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue(Key.WINDOW_GEOMETRY, value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(Key.WINDOW_STATE)
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._store.setValue(Key.WINDOW_STATE, value)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(Key.SPLITTER_STATE)
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue(Key.SPLITTER_STATE, value)
+
+    def _paths(self, key: Key) -> list[Path]:
+        value = self._store.value(key, [])
+        # INI files turn a one-element list into a plain string, and an empty one into None.
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [Path(str(v)) for v in value if str(v)]
+
+    def _set_paths(self, key: Key, paths: list[Path]) -> None:
+        self._store.setValue(key, [str(p) for p in paths])
+
+    def _bytes(self, key: Key) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -1,0 +1,80 @@
+"""The post list: a table view tuned for many rows, with next/previous navigation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.ui.models.post_table import Column, PostTableModel
+
+_WIDTHS = {
+    Column.NUMBER: 40,
+    Column.DATE: 110,
+    Column.CHANNEL: 140,
+    Column.FORWARDED_FROM: 120,
+    Column.LENGTH: 56,
+    Column.ANNOTATIONS: 86,
+}
+
+
+class PostListView(QTableView):
+    """Shows a :class:`PostTableModel`; one post is current at a time."""
+
+    post_selected = Signal(object)
+    """post_selected(post_id: int | None): the current post changed (None: no post)."""
+
+    def __init__(self, model: PostTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setSortingEnabled(False)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed heights: Qt never measures 100,000 rows (which would fetch them all).
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in _WIDTHS.items():
+            self.setColumnWidth(column, width)
+        self.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        model.modelReset.connect(self._on_model_reset)
+
+    def current_post_id(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        return self._model.post_id(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        """Make ``row`` current and selected (clamped to the table); no-op when empty."""
+        count = self._model.rowCount()
+        if count == 0:
+            return
+        index = self._model.index(max(0, min(row, count - 1)), 0)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def select_post(self, post_id: int) -> None:
+        row = self._model.row_of(post_id)
+        if row is not None:
+            self.select_row(row)
+
+    def select_next(self) -> None:
+        current = self.currentIndex()
+        self.select_row(current.row() + 1 if current.isValid() else 0)
+
+    def select_previous(self) -> None:
+        current = self.currentIndex()
+        self.select_row(current.row() - 1 if current.isValid() else 0)
+
+    def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        self.post_selected.emit(self.current_post_id())
+
+    def _on_model_reset(self) -> None:
+        self.setCurrentIndex(QModelIndex())
+        self.post_selected.emit(None)

@@ -1,0 +1,71 @@
+"""UI fixtures: private settings and data folders, message boxes recorded instead of shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.project import Project
+from annotator.ui import settings as settings_module
+from annotator.ui.locations import DATA_DIR_ENV
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QSettings and the app's data folder live in this test's tmp_path."""
+    settings_module.use_folder(tmp_path / "settings")
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+
+
+@dataclass
+class ShownBox:
+    icon: QMessageBox.Icon
+    title: str
+    text: str
+    details: str
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[ShownBox]:
+    """Every QMessageBox that would be shown modally, recorded instead (exec returns Ok)."""
+    shown: list[ShownBox] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(ShownBox(box.icon(), box.windowTitle(), box.text(), box.detailedText()))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
+
+
+@pytest.fixture
+def make_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
+    """Builds main windows and, at teardown, closes them and waits for their pool work."""
+    windows: list[MainWindow] = []
+
+    def make(project_path: Path | None = None) -> MainWindow:
+        window = MainWindow(Settings())
+        qtbot.addWidget(window)
+        window.show()
+        if project_path is not None:
+            assert window.open_project(project_path)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.pool.waitForDone()
+        assert window.project is None
+
+
+@pytest.fixture
+def demo_window(make_window, demo_project: Project) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window with its own connection to the demo project."""
+    return make_window(demo_project.path)
