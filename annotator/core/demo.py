@@ -21,5 +21,9 @@ def create_demo(path: Path) -> Project:
         project.codes.add_tree(codebook["codes"])
     except BaseException:
         project.close()
+        # Never leave a half-built demo behind: the next "open demo" would open it.
+        for leftover in (path, path.with_name(path.name + "-wal"),
+                         path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
         raise
     return project

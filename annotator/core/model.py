@@ -42,12 +42,17 @@ class Channel:
 
 @dataclass(frozen=True, slots=True)
 class Post:
-    """A post; ``text`` never changes after import; ``date`` is UTC or ``None``."""
+    """A post; ``text`` never changes after import; ``date`` is UTC or ``None``.
+
+    ``channel`` is the channel's key (its identity across imports), ``channel_title``
+    the name to show.
+    """
 
     id: int
     uuid: str
     source_id: int
     channel: str
+    channel_title: str
     external_id: str | None
     author: str | None
     forwarded_from: str | None

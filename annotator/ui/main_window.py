@@ -269,7 +269,6 @@ class MainWindow(QMainWindow):
             show_error(self, error)
         self.import_finished.emit(error)
 
-    # Internals
 
     def _connect(self) -> None:
         acts = self.menu_actions

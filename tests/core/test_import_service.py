@@ -209,3 +209,20 @@ def test_truncated_file_imports_with_a_warning(project: Project, tmp_path: Path)
     assert "reactions_missing" in codes
     assert "truncated" in codes
     assert any("truncated" in w.message for w in report.warnings)
+
+
+def test_line_ends_are_stored_as_newlines(project: Project, tmp_path: Path) -> None:
+    from annotator.core.importers.base import ParsedChannel, ParsedPost, ParsedSource
+    from annotator.core.importers.service import PreparedFile, _store
+
+    parsed = ParsedSource(
+        "test",
+        [ParsedChannel("c", "C")],
+        [ParsedPost("c", "1", "one\r\ntwo\rthree\u2028four")],
+    )
+    with project.sessions.begin() as session:
+        _store(session, PreparedFile(tmp_path / "x", "0" * 64, "utf-8", parsed, ()),
+               no_progress, None)
+    [post] = project.posts.get_many(project.posts.ids())
+    assert post.text == "one\ntwo\nthree\u2028four"
+    assert post.channel_title == "C"

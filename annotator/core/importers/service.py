@@ -2,6 +2,10 @@
 
 The import either happens whole or not at all: the parse runs before anything
 is written, and the writes share one transaction that a cancel rolls back.
+
+Texts are stored as the importer gives them, except that line ends become
+``\n`` (``\r\n`` and lone ``\r``): Qt folds ``\r\n`` into one paragraph break,
+which would shift every offset after it.
 """
 
 from __future__ import annotations
@@ -193,7 +197,13 @@ def _store(
     )
 
 
+def normalise_newlines(text: str) -> str:
+    """``\r\n`` and lone ``\r`` become ``\n``; nothing else changes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def _post_values(source_id: int, channel_id: int, index: int, post: ParsedPost) -> dict[str, Any]:
+    text = normalise_newlines(post.text)
     return {
         "uuid": new_uuid(),
         "source_id": source_id,
@@ -203,8 +213,8 @@ def _post_values(source_id: int, channel_id: int, index: int, post: ParsedPost) 
         "author": post.author,
         "forwarded_from": post.forwarded_from,
         "date": post.date,
-        "text": post.text,
-        "text_sha256": text_sha256(post.text),
+        "text": text,
+        "text_sha256": text_sha256(text),
         "metadata": post.metadata,
         "position": index,
     }

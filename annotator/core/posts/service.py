@@ -52,7 +52,7 @@ class PostService:
             row = session.get(PostRow, post_id)
             if row is None:
                 raise NotFound("post", post_id)
-            return convert.post(row, self._channel_key(session, row.channel_id))
+            return convert.post(row, self._channel(session, row.channel_id))
 
     def find(self, key: str) -> Post:
         """The post named by ``key``: its numeric id, its external id, or its uuid.
@@ -74,7 +74,7 @@ class PostService:
                 row = matches[0] if matches else None
             if row is None:
                 raise NotFound("post", key)
-            return convert.post(row, self._channel_key(session, row.channel_id))
+            return convert.post(row, self._channel(session, row.channel_id))
 
     def iter_posts(self, batch: int = 500) -> Iterator[Post]:
         """Every post in reading order, fetched in batches."""
@@ -86,11 +86,11 @@ class PostService:
         """Posts for ``post_ids``, in that order; unknown ids are left out."""
         with self._sessions() as session:
             rows = session.execute(
-                select(PostRow, ChannelRow.key)
+                select(PostRow, ChannelRow)
                 .join(ChannelRow, PostRow.channel_id == ChannelRow.id)
                 .where(PostRow.id.in_(list(post_ids)))
             ).all()
-            by_id = {row.id: convert.post(row, key) for row, key in rows}
+            by_id = {row.id: convert.post(row, channel) for row, channel in rows}
         return [by_id[i] for i in post_ids if i in by_id]
 
     def summaries(self, post_ids: Sequence[int]) -> list[PostSummary]:
@@ -128,6 +128,8 @@ class PostService:
             return [convert.channel(r) for r in rows]
 
     @staticmethod
-    def _channel_key(session: Session, channel_id: int) -> str:
-        key = session.scalar(select(ChannelRow.key).where(ChannelRow.id == channel_id))
-        return str(key)
+    def _channel(session: Session, channel_id: int) -> ChannelRow:
+        channel = session.get(ChannelRow, channel_id)
+        if channel is None:  # impossible while the foreign key holds
+            raise NotFound("channel", channel_id)
+        return channel

@@ -14,12 +14,13 @@ from annotator.core.storage.schema import (
 )
 
 
-def post(row: PostRow, channel_key: str) -> Post:
+def post(row: PostRow, channel: ChannelRow) -> Post:
     return Post(
         id=row.id,
         uuid=row.uuid,
         source_id=row.source_id,
-        channel=channel_key,
+        channel=channel.key,
+        channel_title=channel.title,
         external_id=row.external_id,
         author=row.author,
         forwarded_from=row.forwarded_from,

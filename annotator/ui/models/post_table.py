@@ -162,7 +162,6 @@ class PostTableModel(QAbstractTableModel):
             return summary.preview
         return self._display(summary, column)
 
-    # Internals
 
     def _display(self, summary: PostSummary, column: Column) -> str:
         match column:

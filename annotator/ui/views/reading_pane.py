@@ -82,7 +82,6 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self._project: Project | None = None
         self._post: Post | None = None
-        self._channel_titles: dict[str, str] = {}
 
         header = QFrame(self)
         header.setObjectName("postHeader")
@@ -111,9 +110,6 @@ class ReadingPane(QWidget):
 
     def set_project(self, project: Project | None) -> None:
         self._project = project
-        self._channel_titles = (
-            {c.key: c.title for c in project.posts.channels()} if project is not None else {}
-        )
         self.show_post(None)
 
     def show_post(self, post_id: int | None) -> None:
@@ -137,15 +133,12 @@ class ReadingPane(QWidget):
         """Follow ``changes``: re-highlight when the shown post, codes or coders changed."""
         if self._project is None:
             return
-        if changes.structure:
-            self._channel_titles = {c.key: c.title for c in self._project.posts.channels()}
         post = self._post
         if post is None:
             return
         if post.id in changes.posts or changes.codes or changes.coders or changes.annotations:
             self.text_view.highlighter.set_runs(self._runs(post))
 
-    # Internals
 
     def _runs(self, post: Post) -> list[Run]:
         assert self._project is not None
@@ -163,8 +156,7 @@ class ReadingPane(QWidget):
 
     def _show_header(self, post: Post | None) -> None:
         meta = post.metadata if post is not None else {}
-        self._set_row(self.channel_label, self._channel_titles.get(post.channel, post.channel)
-                      if post is not None else None)
+        self._set_row(self.channel_label, post.channel_title if post is not None else None)
         self._set_row(self.forwarded_label, post.forwarded_from if post is not None else None)
         self._set_row(self.date_label, None if post is None else
                       (format_date(post.date) + " UTC" if post.date else self.tr("date unknown")))
