@@ -9,6 +9,7 @@ from annotator.core.model import Annotation
 from annotator.core.project import Project
 from annotator.core.spans import Span, Utf16Index
 from annotator.ui.main_window import MainWindow
+from annotator.ui.models.post_table import Column
 from annotator.ui.views.highlighter import LAYERED_ALPHA, SINGLE_ALPHA, blend
 
 
@@ -168,4 +169,4 @@ def test_new_annotation_is_highlighted_after_a_change_event(make_window, demo_pr
     runs = window.reading_pane.text_view.highlighter.runs
     assert [(r.start_qt, r.end_qt) for r in runs] == [(8, 13)]  # four astral code points first
     assert annotation.quote == window.reading_pane.post.text[4:9]
-    assert window.post_model.data(window.post_model.index(0, 5)) == "1"
+    assert window.post_model.data(window.post_model.index(0, Column.ANNOTATIONS)) == "1"

@@ -42,7 +42,9 @@ def test_rows_show_the_summaries_in_reading_order(demo_project: Project) -> None
             summary.forwarded_from or ""
         )
         assert model.data(model.index(row, Column.LENGTH)) == str(summary.length)
-        assert model.data(model.index(row, Column.DATE)) == ""  # the demo has no dates
+        assert model.data(model.index(row, Column.DATE)) == "–"  # the demo has no dates
+        shown = model.data(model.index(row, Column.TEXT))
+        assert "\n" not in shown and shown == " ".join(summary.preview.split())
         assert model.data(model.index(row, 0), Role.POST_ID) == summary.id
         assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == summary.preview
 

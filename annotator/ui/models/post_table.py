@@ -44,10 +44,11 @@ class PostSource(Protocol):
 class Column(IntEnum):
     NUMBER = 0
     DATE = 1
-    CHANNEL = 2
+    TEXT = 2
     FORWARDED_FROM = 3
-    LENGTH = 4
-    ANNOTATIONS = 5
+    CHANNEL = 4
+    LENGTH = 5
+    ANNOTATIONS = 6
 
 
 _NUMERIC = frozenset({Column.NUMBER, Column.LENGTH, Column.ANNOTATIONS})
@@ -59,8 +60,8 @@ class Role(IntEnum):
 
 
 def format_date(value: datetime | None) -> str:
-    """A post date for display (UTC, to the minute); empty when unknown."""
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""
+    """A post date for display (UTC, to the minute); a dash when unknown."""
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else "–"
 
 
 class PostTableModel(QAbstractTableModel):
@@ -76,8 +77,9 @@ class PostTableModel(QAbstractTableModel):
         self._headers = [
             self.tr("#"),
             self.tr("Date"),
-            self.tr("Channel"),
+            self.tr("Text"),
             self.tr("Forwarded from"),
+            self.tr("Channel"),
             self.tr("Length"),
             self.tr("Annotations"),
         ]
@@ -162,7 +164,6 @@ class PostTableModel(QAbstractTableModel):
             return summary.preview
         return self._display(summary, column)
 
-
     def _display(self, summary: PostSummary, column: Column) -> str:
         match column:
             case Column.DATE:
@@ -175,6 +176,8 @@ class PostTableModel(QAbstractTableModel):
                 return str(summary.length)
             case Column.ANNOTATIONS:
                 return str(summary.annotations) if summary.annotations else ""
+            case Column.TEXT:
+                return " ".join(summary.preview.split())
             case _:
                 return ""
 

@@ -10,8 +10,9 @@ from annotator.ui.models.post_table import Column, PostTableModel
 _WIDTHS = {
     Column.NUMBER: 40,
     Column.DATE: 110,
-    Column.CHANNEL: 140,
+    Column.TEXT: 260,
     Column.FORWARDED_FROM: 120,
+    Column.CHANNEL: 120,
     Column.LENGTH: 56,
     Column.ANNOTATIONS: 86,
 }
