@@ -92,6 +92,15 @@ def test_bad_file_shows_the_error_and_changes_nothing(
     assert bad.read_bytes() == content
 
 
+def test_missing_file_shows_the_error(window, qtbot, message_boxes, tmp_path):
+    missing = tmp_path / "gone.txt"
+    with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS):
+        window.import_files([missing])
+    [box] = message_boxes
+    assert str(missing) in box.text and "no such file" in box.text
+    assert posts_in(window.project.path) == 0
+
+
 def test_one_bad_file_among_good_ones_imports_nothing(window, qtbot, message_boxes, tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
