@@ -29,6 +29,7 @@ from annotator.core.annotations import table
 from annotator.core.demo import create_demo
 from annotator.core.errors import AnnotatorError, RowsInvalid
 from annotator.core.importers import registry
+from annotator.core.importers.base import ImportOptions
 from annotator.core.model import Post
 from annotator.core.posts.service import PostSummary
 from annotator.core.progress import Cancelled, CancelToken, no_progress
@@ -195,9 +196,11 @@ def _cmd_import(args: argparse.Namespace) -> None:
     with _open(args.project) as project:
         progress = _TtyProgress("importing") if sys.stderr.isatty() else None
         try:
+            options = ImportOptions(chats=tuple(args.chat), mapping=args.mapping,
+                                    sheet=args.sheet)
             reports = _cancellable(
                 lambda cancel: project.import_files(
-                    files, args.format, progress or no_progress, cancel
+                    files, args.format, progress or no_progress, cancel, options
                 )
             )
         finally:
@@ -274,9 +277,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("import", _cmd_import, "Import files into a project, all in one transaction "
                   "(every file or none).")
     project_argument(sub, "an existing project file")
-    sub.add_argument("files", type=Path, nargs="+", metavar="FILE", help="files to import")
+    sub.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                     help="files or export folders to import")
     sub.add_argument("--format", choices=registry.format_ids(), default=registry.AUTO,
                      help="the input format (default: %(default)s, detected from the content)")
+    sub.add_argument("--chat", action="append", default=[], metavar="NAME|ID",
+                     help="for an export of a whole account: a chat to import (repeatable)")
+    sub.add_argument("--mapping", type=Path, metavar="FILE",
+                     help="for CSV/XLSX: the column mapping (YAML or JSON; see "
+                     "schemas/import-mapping.schema.json); default: a detected preset")
+    sub.add_argument("--sheet", metavar="NAME", help="for XLSX: the sheet (default: the first)")
     sub = command("posts", _cmd_posts, "List the posts of a project.")
     project_argument(sub, "an existing project file")
     sub.add_argument("--json", action="store_true", help="print a JSON array of whole posts")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,25 @@ from annotator.core.project import Project  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "tg-web-preview-sample.txt"
+
+
+def make_v1_project(path: Path) -> None:
+    """A project file at schema version 1 (frozen DDL) holding one source, channel and post."""
+    with sqlite3.connect(path) as conn:
+        conn.executescript((DATA / "schema-v1.sql").read_text(encoding="utf-8"))
+        conn.execute(
+            "INSERT INTO source (uuid, file_name, format, sha256, imported_at, n_posts, n_added,"
+            " n_duplicates, warnings, metadata) VALUES ('s1', 'old.txt', 'tg-text', 'ab',"
+            " '2024-06-25 10:00:00', 1, 1, 0, '[]', '{}')"
+        )
+        conn.execute(
+            "INSERT INTO channel (uuid, key, title, metadata) VALUES ('c1', 'k', 'K', '{}')"
+        )
+        conn.execute(
+            "INSERT INTO post (uuid, source_id, channel_id, identity, text, text_sha256, metadata,"
+            " position) VALUES ('p1', 1, 1, 'i1', 'Old post 🇷🇺 text', 'x', '{}', 0)"
+        )
+    conn.close()
 
 
 @pytest.fixture

@@ -18,8 +18,10 @@ from annotator.core.codebook.service import CodeService
 from annotator.core.coders.service import CoderService
 from annotator.core.errors import NewerSchema, NotAProject
 from annotator.core.importers import registry
+from annotator.core.importers.base import ImportOptions
 from annotator.core.importers.history import SourceService
-from annotator.core.importers.service import ImportReport, import_files
+from annotator.core.importers.report import ImportReport
+from annotator.core.importers.service import import_files
 from annotator.core.model import ProjectInfo
 from annotator.core.posts.service import PostService
 from annotator.core.posts.status import PostStatusService
@@ -74,11 +76,9 @@ class Project:
                 raise NewerSchema(path, version, SCHEMA_VERSION)
             if version < migrations.OLDEST_SUPPORTED:
                 raise NotAProject(path, "the project file is incomplete (no schema version)")
-            backup = None
-            if version < SCHEMA_VERSION:
-                backup = migrations.upgrade(engine, path, version)
         finally:
             engine.dispose()
+        backup = migrations.upgrade(path, version) if version < SCHEMA_VERSION else None
         return cls(path, version if backup else None, backup)
 
     def close(self) -> None:
@@ -101,9 +101,10 @@ class Project:
         format_id: str = registry.AUTO,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        options: ImportOptions | None = None,
     ) -> ImportReport:
-        """Import one file atomically (see :meth:`import_files`)."""
-        return self.import_files([Path(path)], format_id, progress, cancel)[0]
+        """Import one file or export folder atomically (see :meth:`import_files`)."""
+        return self.import_files([Path(path)], format_id, progress, cancel, options)[0]
 
     def import_files(
         self,
@@ -111,9 +112,11 @@ class Project:
         format_id: str = registry.AUTO,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        options: ImportOptions | None = None,
     ) -> list[ImportReport]:
         """Import files all or nothing (see :func:`.service.import_files`)."""
-        return import_files(self.sessions, [Path(p) for p in paths], format_id, progress, cancel)
+        return import_files(self.sessions, [Path(p) for p in paths], format_id, options,
+                            progress, cancel)
 
     def schema_version(self) -> int:
         return database.read_user_version(self._engine)

@@ -148,3 +148,21 @@ def _refuse_control_heavy(path: Path, text: str) -> None:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _CONTROL_OK)
     if sample and controls / len(sample) > 0.05:
         raise InputFileError(path, "this looks like a binary file, not text")
+
+
+def decode_head(head: bytes, path: Path | None = None) -> str | None:
+    """Decode the first bytes of a file for format detection; ``None`` when it is not text.
+
+    A character cut at the end of ``head`` is dropped. With ``path`` given, a head
+    that is not text raises the :class:`InputFileError` that says why instead.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom) and encoding in ("utf-16", "utf-32"):
+            unit = 2 if encoding == "utf-16" else 4
+            head = head[: len(head) - len(head) % unit]
+    try:
+        return decode(path or Path("<sample>"), head).text
+    except InputFileError:
+        if path is not None:
+            raise
+        return None

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.importers import registry
-from annotator.core.importers.service import ImportReport
+from annotator.core.importers.report import ImportReport
 from annotator.core.progress import CancelToken, Progress
 from annotator.core.project import Project
 from annotator.ui.jobs import Job

@@ -22,7 +22,7 @@ import annotator
 from annotator.core.changes import Changes
 from annotator.core.demo import create_demo
 from annotator.core.importers import registry
-from annotator.core.importers.service import ImportReport
+from annotator.core.importers.report import ImportReport
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.importers.tg_text import TgTextImporter
+from annotator.core.importers.tg_text import parse_text
 from annotator.core.progress import no_progress
 from tests.conftest import SAMPLE
 
@@ -33,7 +33,7 @@ Run = Callable[..., Result]
 
 def sample_texts() -> list[str]:
     """The post texts of the sample file as the tg-text importer parses them."""
-    parsed = TgTextImporter().parse(SAMPLE, SAMPLE.read_text(encoding="utf-8"), no_progress, None)
+    parsed = parse_text(SAMPLE, SAMPLE.read_text(encoding="utf-8"), no_progress, None)
     return [post.text for post in parsed.posts]
 
 

@@ -13,7 +13,7 @@ from annotator import __version__
 from annotator.core.project import Project
 from annotator.core.storage.schema import SCHEMA_VERSION
 from tests.cli.harness import Run, assert_one_line_error, sample_texts, sha256
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, make_v1_project
 
 MFA = "Russian MFA 🇷🇺"
 COMMANDS = ["init", "demo", "import", "posts", "info", "annotations"]
@@ -188,11 +188,9 @@ def test_a_folder_is_not_a_project(cli: Run, tmp_path: Path) -> None:
     assert_one_line_error(cli("info", tmp_path), "not a file")
 
 
-def _set_user_version(path: Path, version: int, sql: str = "") -> None:
+def _set_user_version(path: Path, version: int) -> None:
     db = sqlite3.connect(path)
     try:
-        if sql:
-            db.execute(sql)
         db.execute(f"PRAGMA user_version = {version}")
         db.commit()
     finally:
@@ -210,12 +208,11 @@ def test_newer_schema_is_refused(cli: Run, tmp_path: Path) -> None:
 
 def test_older_schema_is_upgraded_with_a_note(cli: Run, tmp_path: Path) -> None:
     path = tmp_path / "old.annot"
-    cli("demo", path)
-    _set_user_version(path, 1, "DROP TABLE post_status")
+    make_v1_project(path)
     result = cli("info", path, "--json")
     assert result.code == 0
     assert result.json()["schema_version"] == SCHEMA_VERSION
-    assert result.json()["posts"] == 18
+    assert result.json()["posts"] == 1
     match = re.fullmatch(
         rf"note: upgraded {re.escape(str(path))} from schema version 1 to {SCHEMA_VERSION}; "
         r"backup at (.+)\n",

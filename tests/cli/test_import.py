@@ -184,13 +184,13 @@ def test_cancelled_import_changes_nothing(
     real = Project.import_files
 
     def slow(self: Project, paths: list[Path], format_id: str, progress: Any,
-             cancel: CancelToken | None) -> Any:
+             cancel: CancelToken | None, options: Any = None) -> Any:
         assert cancel is not None
         _thread.interrupt_main()  # what Ctrl+C does to the main thread
         deadline = time.monotonic() + 10
         while not cancel.cancelled and time.monotonic() < deadline:
             time.sleep(0.01)
-        return real(self, paths, format_id, progress, cancel)
+        return real(self, paths, format_id, progress, cancel, options)
 
     monkeypatch.setattr(Project, "import_files", slow)
     result = cli("import", empty, SAMPLE)

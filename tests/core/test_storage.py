@@ -20,7 +20,7 @@ from annotator.core.model import PostStatus
 from annotator.core.project import Project
 from annotator.core.spans import Span
 from annotator.core.storage.schema import SCHEMA_VERSION, AnnotationRow, PostRow, PostStatusRow
-from tests.conftest import DATA, SAMPLE
+from tests.conftest import SAMPLE, make_v1_project
 
 
 def sha(path: Path) -> str:
@@ -144,24 +144,6 @@ def test_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     assert sha(path) == before
 
 
-def _make_v1(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.executescript((DATA / "schema-v1.sql").read_text(encoding="utf-8"))
-        conn.execute(
-            "INSERT INTO source (uuid, file_name, format, sha256, imported_at, n_posts, n_added,"
-            " n_duplicates, warnings, metadata) VALUES ('s1', 'old.txt', 'tg-text', 'ab',"
-            " '2024-06-25 10:00:00', 1, 1, 0, '[]', '{}')"
-        )
-        conn.execute(
-            "INSERT INTO channel (uuid, key, title, metadata) VALUES ('c1', 'k', 'K', '{}')"
-        )
-        conn.execute(
-            "INSERT INTO post (uuid, source_id, channel_id, identity, text, text_sha256, metadata,"
-            " position) VALUES ('p1', 1, 1, 'i1', 'Old post 🇷🇺 text', 'x', '{}', 0)"
-        )
-    conn.close()
-
-
 def _schema(path: Path) -> dict[str, object]:
     """Structure of a database: columns, indexes, foreign keys, checks and triggers."""
     with sqlite3.connect(path) as conn:
@@ -185,7 +167,7 @@ def _schema(path: Path) -> dict[str, object]:
 
 def test_old_file_is_upgraded_in_place_after_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "old.annot"
-    _make_v1(path)
+    make_v1_project(path)
     with Project.open(path) as project:
         assert project.upgraded_from == 1
         assert project.backup is not None and project.backup.exists()
@@ -209,7 +191,7 @@ def test_old_file_is_upgraded_in_place_after_a_backup(tmp_path: Path) -> None:
 
 def test_upgraded_schema_equals_fresh_schema(tmp_path: Path) -> None:
     old, fresh = tmp_path / "old.annot", tmp_path / "fresh.annot"
-    _make_v1(old)
+    make_v1_project(old)
     Project.open(old).close()
     Project.create(fresh).close()
     assert _schema(old) == _schema(fresh)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.core.project import Project
 from annotator.ui.locations import demo_path
 from annotator.ui.settings import MAX_RECENT, Settings
+from tests.conftest import make_v1_project
 
 
 def test_demo_lists_18_posts_and_shows_each_text_exactly(demo_window, demo_project):
@@ -152,11 +153,7 @@ def test_missing_project_is_reported_and_dropped_from_recent(make_window, tmp_pa
 
 def test_upgraded_project_names_its_backup(make_window, tmp_path, message_boxes):
     path = tmp_path / "old.annot"
-    Project.create(path).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("DROP TABLE post_status")
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
+    make_v1_project(path)
     window = make_window(path)
     assert window.project.upgraded_from == 1
     [box] = message_boxes

@@ -1,138 +1,72 @@
-"""Storing a parsed file: one transaction, de-duplicated, with a report.
+"""Storing what importers parse: one transaction, channels and posts matched, a report.
 
-The import either happens whole or not at all: the parse runs before anything
-is written, and the writes share one transaction that a cancel rolls back.
+An import either happens whole or not at all: every input of one call is stored
+in one transaction, and an error or a cancel while an importer's posts are
+consumed rolls all of it back. Posts stream through in batches, so memory stays
+bounded by the importer, not by the size of the input.
 
-Texts are stored as the importer gives them, except that line ends become
-``\n`` (``\r\n`` and lone ``\r``): Qt folds ``\r\n`` into one paragraph break,
-which would shift every offset after it.
+Channels are matched by Telegram id, then username, then title. Posts are
+matched by ``(channel, identity)``: the same identity with the same text (by
+:func:`~annotator.core.textnorm.comparison_key`) is a duplicate; with another
+text it becomes the next *version* of the post, so existing annotations never
+shift. Line ends are stored as ``\\n`` (Qt folds ``\\r\\n`` into one paragraph
+break, which would shift every offset after it).
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.changes import Changes
 from annotator.core.importers import registry
-from annotator.core.importers.base import ImportWarning, ParsedPost, ParsedSource
+from annotator.core.importers.base import ImportOptions, ParsedPost, ParsedSource
+from annotator.core.importers.channels import ChannelResolver
+from annotator.core.importers.report import ImportReport, VersionNote, warning_record
 from annotator.core.progress import CancelToken, Progress, check_cancel, no_progress
-from annotator.core.storage.schema import Base, ChannelRow, PostRow, SourceRow, new_uuid
-from annotator.core.textfile import decode, read_bytes
+from annotator.core.storage.schema import Base, PostRow, SourceRow, new_uuid
+from annotator.core.textnorm import comparison_sha256
 
 _BATCH = 500
 _INSERT_POST = insert(Base.metadata.tables["post"])
 """A Core insert: executemany of plain rows, much faster than ORM units of work."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """What an import did. ``source_id`` is ``None`` when nothing new was added."""
-
-    path: Path
-    format: str
-    encoding: str
-    sha256: str
-    posts_in_file: int
-    added: int
-    duplicates: int
-    warnings: tuple[ImportWarning, ...]
-    source_id: int | None
-    added_ids: tuple[int, ...] = field(repr=False, default=())
-
-    @property
-    def changes(self) -> Changes:
-        return Changes(
-            posts=frozenset(self.added_ids),
-            sources=frozenset({self.source_id}) if self.source_id is not None else frozenset(),
-            structure=bool(self.added_ids),
-        )
-
-    def lines(self) -> list[str]:
-        """A plain-text report for the command line."""
-        out = [
-            f"imported {self.path.name} as {self.format} ({self.encoding})",
-            f"posts in file: {self.posts_in_file}",
-            f"added: {self.added}",
-            f"duplicates skipped: {self.duplicates}",
-            f"warnings: {len(self.warnings)}",
-        ]
-        out += [f"  {w}" for w in self.warnings]
-        return out
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedFile:
-    """A file read and parsed, not yet stored."""
-
-    path: Path
-    sha256: str
-    encoding: str
-    parsed: ParsedSource
-    warnings: tuple[ImportWarning, ...]
-
-
-def prepare(
-    path: Path,
-    format_id: str = registry.AUTO,
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-) -> PreparedFile:
-    """Read and parse ``path`` without touching any project.
-
-    Raises :class:`~annotator.core.errors.InputFileError` for unreadable input
-    and :class:`~annotator.core.progress.Cancelled` when cancelled.
-    """
-    data = read_bytes(path)
-    decoded = decode(path, data)
-    importer = registry.choose(path, decoded.text, format_id)
-    parsed = importer.parse(path, decoded.text, progress, cancel)
-    return PreparedFile(path, sha256_hex(data), decoded.encoding, parsed,
-                        (*decoded.warnings, *parsed.warnings))
+_MAX_STORED_WARNINGS = 1000
 
 
 def import_files(
     sessions: sessionmaker[Session],
     paths: list[Path],
     format_id: str = registry.AUTO,
+    options: ImportOptions | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[ImportReport]:
-    """Read, parse and store ``paths``, all in one transaction: all files or none.
+    """Import ``paths`` (files or export folders) all or nothing; one report per input.
 
-    Runs on any thread (it opens its own session). Every file is parsed before
-    anything is written. Raises :class:`~annotator.core.errors.InputFileError`
-    for unreadable input and :class:`~annotator.core.progress.Cancelled` when
-    cancelled; in both cases the project is unchanged.
+    Runs on any thread (it opens its own session). Raises
+    :class:`~annotator.core.errors.InputFileError` for unreadable input and
+    :class:`~annotator.core.progress.Cancelled` when cancelled; in both cases the
+    project is unchanged.
     """
-    steps = 2 * len(paths)
-    prepared = [
-        prepare(path, format_id, _scaled(progress, i, steps), cancel)
-        for i, path in enumerate(paths)
-    ]
+    options = options or ImportOptions()
+    importers = [registry.choose(path, format_id) for path in paths]
     reports: list[ImportReport] = []
     with sessions.begin() as session:
-        for i, item in enumerate(prepared, start=len(paths)):
-            reports.append(_store(session, item, _scaled(progress, i, steps), cancel))
+        for step, (path, importer) in enumerate(zip(paths, importers, strict=True)):
+            check_cancel(cancel)
+            parsed = importer.parse(path, options, _scaled(progress, step, len(paths)), cancel)
+            reports.append(_store(session, path, _fingerprint(path), parsed, cancel))
     progress(1, 1)
     return reports
 
 
 def _scaled(progress: Progress, step: int, steps: int) -> Progress:
-    """Map a sub-task's ``(done, total)`` onto step ``step`` of ``steps`` equal steps, in %."""
+    """Map an input's ``(done, total)`` onto step ``step`` of ``steps`` equal steps, in %."""
 
     def report(done: int, total: int) -> None:
         fraction = done / total if total else 0.0
@@ -141,69 +75,172 @@ def _scaled(progress: Progress, step: int, steps: int) -> Progress:
     return report
 
 
-def _store(
-    session: Session, item: PreparedFile, progress: Progress, cancel: CancelToken | None
-) -> ImportReport:
-    """Insert the file's new posts (and a source row when there are any) in ``session``."""
-    parsed = item.parsed
-    channels = {c.key: _channel(session, c.key, c.title, c.metadata) for c in parsed.channels}
-    known = _known_identities(session, [row.id for row in channels.values()])
-    fresh: list[tuple[int, ParsedPost]] = []
-    for index, post in enumerate(parsed.posts):
-        key = (channels[post.channel].id, post.identity)
-        if key not in known:
-            known.add(key)
-            fresh.append((index, post))
-    duplicates = len(parsed.posts) - len(fresh)
-    added: list[int] = []
-    source_id: int | None = None
-    if fresh:
-        source = SourceRow(
-            file_name=item.path.name,
-            format=parsed.format,
-            sha256=item.sha256,
-            n_posts=len(parsed.posts),
-            n_added=len(fresh),
-            n_duplicates=duplicates,
-            warnings=[_warning_record(w) for w in item.warnings],
-            meta={"encoding": item.encoding, **parsed.metadata},
-        )
-        session.add(source)
-        session.flush()
-        source_id = source.id
-        for lo in range(0, len(fresh), _BATCH):
-            check_cancel(cancel)
-            progress(lo, len(fresh))
-            batch = [
-                _post_values(source.id, channels[post.channel].id, index, post)
-                for index, post in fresh[lo : lo + _BATCH]
-            ]
-            session.execute(_INSERT_POST, batch)
-        added = list(session.scalars(
-            select(PostRow.id).where(PostRow.source_id == source.id).order_by(PostRow.position)
-        ))
-    check_cancel(cancel)
-    return ImportReport(
-        path=item.path,
-        format=parsed.format,
-        encoding=item.encoding,
-        sha256=item.sha256,
-        posts_in_file=len(parsed.posts),
-        added=len(added),
-        duplicates=duplicates,
-        warnings=item.warnings,
-        source_id=source_id,
-        added_ids=tuple(added),
-    )
+def _fingerprint(path: Path) -> str:
+    """sha256 of a file, or of a folder's files (names and contents, in name order)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(str(file.relative_to(path)).encode("utf-8") + b"\0")
+        with file.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def normalise_newlines(text: str) -> str:
-    """``\r\n`` and lone ``\r`` become ``\n``; nothing else changes."""
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; nothing else changes."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _post_values(source_id: int, channel_id: int, index: int, post: ParsedPost) -> dict[str, Any]:
-    text = normalise_newlines(post.text)
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Tally:
+    """Counts and notes gathered while one input is stored."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+        self.added: list[int] = []
+        self.duplicates = 0
+        self.versions: list[VersionNote] = []
+
+
+@dataclass(slots=True)
+class _Known:
+    """What is stored under one ``(channel, identity)``: text hashes and the newest version."""
+
+    hashes: set[str] = field(default_factory=set)
+    version: int = 0
+    last_id: int | None = None
+
+
+def _store(
+    session: Session, path: Path, sha256: str, parsed: ParsedSource, cancel: CancelToken | None
+) -> ImportReport:
+    """Insert the input's new posts and versions (and its source row when there are any)."""
+    source = SourceRow(file_name=path.name, format=parsed.format, sha256=sha256, n_posts=0,
+                       n_added=0, n_duplicates=0, warnings=[], meta={})
+    session.add(source)
+    session.flush()
+    channels = ChannelResolver(session, parsed.channels)
+    tally = _Tally()
+    known: dict[tuple[int, str], _Known] = {}
+    posts = iter(parsed.posts)
+    while batch := list(islice(posts, _BATCH)):
+        check_cancel(cancel)
+        _store_batch(session, source.id, batch, channels, tally, known)
+    check_cancel(cancel)
+    source.n_posts = tally.seen
+    source.n_added = len(tally.added)
+    source.n_duplicates = tally.duplicates
+    source.warnings = [warning_record(w) for w in parsed.warnings[:_MAX_STORED_WARNINGS]]
+    source.meta = {**parsed.metadata, "skipped": dict(parsed.skipped),
+                   "warnings_total": len(parsed.warnings), "versions": len(tally.versions)}
+    source_id: int | None = source.id
+    if not tally.added:
+        session.delete(source)  # nothing new: no trace of the attempt
+        source_id = None
+    session.flush()
+    return ImportReport(
+        path=path,
+        format=parsed.format,
+        encoding=str(parsed.metadata.get("encoding") or "") or None,
+        sha256=sha256,
+        posts_in_file=tally.seen,
+        added=len(tally.added),
+        duplicates=tally.duplicates,
+        versions=tuple(tally.versions),
+        skipped=dict(parsed.skipped),
+        warnings=tuple(parsed.warnings),
+        channels=tuple(channels.titles()),
+        source_id=source_id,
+        added_ids=tuple(tally.added),
+    )
+
+
+def _store_batch(
+    session: Session,
+    source_id: int,
+    batch: list[ParsedPost],
+    channels: ChannelResolver,
+    tally: _Tally,
+    known: dict[tuple[int, str], _Known],
+) -> None:
+    """Classify a batch against the database and this import, then insert the new rows."""
+    keyed = [(channels.row_id(post.channel), post) for post in batch]
+    _load_known(session, keyed, known)
+    values: list[dict[str, Any]] = []
+    for channel_id, post in keyed:
+        position = tally.seen
+        tally.seen += 1
+        text = normalise_newlines(post.text)
+        comparison = comparison_sha256(text)
+        entry = known[(channel_id, post.identity)]
+        if comparison in entry.hashes:
+            tally.duplicates += 1
+            continue
+        entry.hashes.add(comparison)
+        entry.version += 1
+        values.append(_post_values(source_id, channel_id, position, post, text, comparison,
+                                   entry.version))
+    if not values:
+        return
+    session.execute(_INSERT_POST, values)
+    inserted = _ids_of(session, source_id, [v["position"] for v in values])
+    for row, post_id in zip(values, inserted, strict=True):  # in insertion order
+        tally.added.append(post_id)
+        entry = known[(row["channel_id"], row["identity"])]
+        if row["version"] > 1 and entry.last_id is not None:
+            tally.versions.append(VersionNote(row["identity"], entry.last_id, post_id,
+                                              row["version"]))
+        entry.last_id = post_id
+
+
+def _load_known(
+    session: Session, keyed: list[tuple[int, ParsedPost]], known: dict[tuple[int, str], _Known]
+) -> None:
+    """Add the stored versions of the batch's new identities to ``known``."""
+    wanted: dict[int, set[str]] = {}
+    for channel_id, post in keyed:
+        if (channel_id, post.identity) not in known:
+            known[(channel_id, post.identity)] = _Known()
+            wanted.setdefault(channel_id, set()).add(post.identity)
+    for channel_id, identities in wanted.items():
+        ordered = sorted(identities)
+        for lo in range(0, len(ordered), 400):
+            query = (
+                select(PostRow.identity, PostRow.id, PostRow.comparison_sha256, PostRow.version)
+                .where(PostRow.channel_id == channel_id,
+                       PostRow.identity.in_(ordered[lo : lo + 400]))
+                .order_by(PostRow.version)
+            )
+            for identity, post_id, comparison, version in session.execute(query):
+                entry = known[(channel_id, identity)]
+                entry.hashes.add(comparison)
+                entry.version, entry.last_id = version, post_id
+
+
+def _ids_of(session: Session, source_id: int, positions: list[int]) -> list[int]:
+    """Ids of this source's rows at ``positions``, in that order."""
+    query = select(PostRow.position, PostRow.id).where(
+        PostRow.source_id == source_id,
+        PostRow.position.between(min(positions), max(positions)),
+    )
+    by_position: dict[int, int] = {p: i for p, i in session.execute(query)}
+    return [by_position[p] for p in positions]
+
+
+def _post_values(
+    source_id: int,
+    channel_id: int,
+    position: int,
+    post: ParsedPost,
+    text: str,
+    comparison: str,
+    version: int,
+) -> dict[str, Any]:
     return {
         "uuid": new_uuid(),
         "source_id": source_id,
@@ -216,33 +253,7 @@ def _post_values(source_id: int, channel_id: int, index: int, post: ParsedPost) 
         "text": text,
         "text_sha256": text_sha256(text),
         "metadata": post.metadata,
-        "position": index,
+        "position": position,
+        "version": version,
+        "comparison_sha256": comparison,
     }
-
-
-def _channel(session: Session, key: str, title: str, metadata: dict[str, object]) -> ChannelRow:
-    row = session.scalar(select(ChannelRow).where(ChannelRow.key == key))
-    if row is None:
-        row = ChannelRow(key=key, title=title, meta=metadata)
-        session.add(row)
-        session.flush()
-    else:
-        # The newest import describes the channel best (counters grow); keep older keys.
-        merged = {**(row.meta or {}), **metadata}
-        if merged != row.meta:
-            row.meta = merged
-        if title != row.title:
-            row.title = title
-    return row
-
-
-def _known_identities(session: Session, channel_ids: list[int]) -> set[tuple[int, str]]:
-    query = select(PostRow.channel_id, PostRow.identity).where(
-        PostRow.channel_id.in_(channel_ids)
-    )
-    return {(cid, ident) for cid, ident in session.execute(query)}
-
-
-def _warning_record(warning: ImportWarning) -> dict[str, object]:
-    return {"code": warning.code, "message": warning.message, "line": warning.line,
-            "post": warning.post}

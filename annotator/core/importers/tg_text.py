@@ -23,17 +23,20 @@ from typing import ClassVar
 
 from annotator.core.errors import InputFileError
 from annotator.core.importers.base import (
+    ImportOptions,
     ImportWarning,
     ParsedChannel,
     ParsedPost,
     ParsedSource,
+    Sample,
 )
 from annotator.core.importers.tg_reactions import (
     ReactionsLine,
     count_value,
     parse_reactions_line,
 )
-from annotator.core.progress import CancelToken, Progress, check_cancel
+from annotator.core.progress import CancelToken, Progress, check_cancel, no_progress
+from annotator.core.textfile import read_text
 
 FORMAT_ID = "tg-text"
 _PROGRESS_EVERY = 200
@@ -257,7 +260,7 @@ class _Parser:
         )
         return ParsedSource(
             format=FORMAT_ID,
-            channels=[channel],
+            channels={channel.key: channel},
             posts=self.posts,
             warnings=self.warnings,
             metadata={"header_complete": header.complete},
@@ -379,19 +382,31 @@ class TgTextImporter:
     format_id: ClassVar[str] = FORMAT_ID
     label: ClassVar[str] = "Telegram web preview (text copy)"
 
-    def sniff(self, path: Path, head: str) -> bool:
-        return sniff_text(head)
+    def sniff(self, sample: Sample) -> bool:
+        return sample.text is not None and sniff_text(sample.text)
 
     def parse(
         self,
         path: Path,
-        text: str,
+        options: ImportOptions,
         progress: Progress,
         cancel: CancelToken | None,
     ) -> ParsedSource:
-        """Parse the whole decoded ``text``; see :class:`~annotator.core.importers.base.Importer`.
+        """Read and parse the file; see :class:`~annotator.core.importers.base.Importer`.
 
-        Raises :class:`InputFileError` when no post is found and
+        The file is decoded whole (these copies are small). Raises
+        :class:`InputFileError` when no post is found and
         :class:`~annotator.core.progress.Cancelled` when ``cancel`` is set.
         """
-        return _Parser(path, text, progress, cancel).run()
+        decoded = read_text(path)
+        parsed = parse_text(path, decoded.text, progress, cancel)
+        parsed.warnings[:0] = decoded.warnings
+        parsed.metadata["encoding"] = decoded.encoding
+        return parsed
+
+
+def parse_text(
+    path: Path, text: str, progress: Progress = no_progress, cancel: CancelToken | None = None
+) -> ParsedSource:
+    """Parse decoded ``text`` (the content of ``path``, named in errors)."""
+    return _Parser(path, text, progress, cancel).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.core.importers.base import ImportWarning
 from annotator.core.model import Annotation, Channel, Code, Coder, Post, Source
 from annotator.core.spans import Span
 from annotator.core.storage.schema import (
@@ -88,7 +89,7 @@ def annotation(row: AnnotationRow) -> Annotation:
 
 def _warning_text(record: object) -> str:
     if isinstance(record, dict):
-        line = record.get("line")
-        prefix = f"line {line}: " if line is not None else ""
-        return f"{prefix}{record.get('message', '')}"
+        fields = {k: record.get(k) for k in ("line", "post", "json_path", "file")}
+        return str(ImportWarning(str(record.get("code", "")), str(record.get("message", "")),
+                                 **fields))
     return str(record)

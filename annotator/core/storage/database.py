@@ -56,12 +56,19 @@ def probe(path: Path) -> None:
         raise NotAProject(path, "an SQLite database, but not an Annotator project")
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _connect_hook(foreign_keys: bool) -> Any:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        _set_pragmas(dbapi_connection, foreign_keys)
+
+    return on_connect
+
+
+def _set_pragmas(dbapi_connection: Any, foreign_keys: bool) -> None:
     # Take transaction control from pysqlite so that BEGIN is explicit (see _on_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA busy_timeout = 5000")
         # WAL + FULL: a committed action survives a crash of the app or of the machine.
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -74,10 +81,14 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on an existing project file, with the project's pragmas on every connection."""
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine on an existing project file, with the project's pragmas on every connection.
+
+    ``foreign_keys=False`` is for schema upgrades only, which rebuild tables that
+    others reference (and check the keys themselves before committing).
+    """
     engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _connect_hook(foreign_keys))
     event.listen(engine, "begin", _on_begin)
     return engine
 

@@ -2,8 +2,10 @@
 
 Each step upgrades from version ``n - 1`` to ``n`` in one transaction that also
 sets ``user_version``; a backup copy of the file is written before the first.
-Steps are frozen DDL: they must not use the ORM tables, which follow the newest
-schema. A test checks that ``v1 → current`` equals a file created at current.
+Steps run with foreign keys off (a table rebuild must not cascade) and check
+every key before they commit. Steps are frozen DDL: they must not use the ORM
+tables, which follow the newest schema. A test checks that ``v1 → current``
+equals a file created at current.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, text
 
-from annotator.core.storage.database import backup_copy
+from annotator.core.errors import ProjectError
+from annotator.core.storage.database import backup_copy, make_engine
 from annotator.core.storage.schema import SCHEMA_VERSION
+from annotator.core.textnorm import comparison_sha256
 
 Step = Callable[[Connection], None]
 
@@ -42,7 +46,67 @@ def _v2_post_status(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_post_status_coder_id ON post_status (coder_id)")
 
 
-STEPS: dict[int, Step] = {2: _v2_post_status}
+_POST_V3 = """
+CREATE TABLE post_v3 (
+    id INTEGER NOT NULL,
+    uuid VARCHAR(36) NOT NULL,
+    source_id INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL,
+    identity TEXT NOT NULL,
+    external_id TEXT,
+    author TEXT,
+    forwarded_from TEXT,
+    date DATETIME,
+    text TEXT NOT NULL,
+    text_sha256 VARCHAR(64) NOT NULL,
+    metadata JSON NOT NULL,
+    position INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    comparison_sha256 VARCHAR(64) NOT NULL,
+    CONSTRAINT pk_post PRIMARY KEY (id),
+    CONSTRAINT uq_post_channel_id_identity_version UNIQUE (channel_id, identity, version),
+    CONSTRAINT uq_post_uuid UNIQUE (uuid),
+    CONSTRAINT fk_post_source_id_source
+        FOREIGN KEY(source_id) REFERENCES source (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_post_channel_id_channel
+        FOREIGN KEY(channel_id) REFERENCES channel (id) ON DELETE RESTRICT
+)
+"""
+_POST_COLUMNS = (
+    "id, uuid, source_id, channel_id, identity, external_id, author, forwarded_from, date, "
+    "text, text_sha256, metadata, position"
+)
+
+
+def _v3_versions_and_channel_ids(conn: Connection) -> None:
+    """Version 3: post versions (a changed text is a new row) and channel ids/usernames."""
+    conn.exec_driver_sql("ALTER TABLE channel ADD COLUMN telegram_id BIGINT")
+    conn.exec_driver_sql("ALTER TABLE channel ADD COLUMN username TEXT")
+    conn.exec_driver_sql("CREATE UNIQUE INDEX uq_channel_telegram_id ON channel (telegram_id)")
+    conn.exec_driver_sql("CREATE UNIQUE INDEX uq_channel_username ON channel (username)")
+    conn.exec_driver_sql(_POST_V3)
+    conn.exec_driver_sql(
+        f"INSERT INTO post_v3 ({_POST_COLUMNS}, version, comparison_sha256) "
+        f"SELECT {_POST_COLUMNS}, 1, '' FROM post"
+    )
+    conn.exec_driver_sql("DROP TABLE post")
+    conn.exec_driver_sql("ALTER TABLE post_v3 RENAME TO post")
+    for column in ("source_id", "external_id", "channel_id", "date"):
+        conn.exec_driver_sql(f"CREATE INDEX ix_post_{column} ON post ({column})")
+    conn.exec_driver_sql(
+        "CREATE TRIGGER post_text_immutable BEFORE UPDATE OF text ON post "
+        "WHEN NEW.text IS NOT OLD.text "
+        "BEGIN SELECT RAISE(ABORT, 'post text is immutable after import'); END"
+    )
+    rows = conn.exec_driver_sql("SELECT id, text FROM post").all()
+    if rows:
+        conn.execute(
+            text("UPDATE post SET comparison_sha256 = :hash WHERE id = :id"),
+            [{"id": row[0], "hash": comparison_sha256(row[1])} for row in rows],
+        )
+
+
+STEPS: dict[int, Step] = {2: _v2_post_status, 3: _v3_versions_and_channel_ids}
 """Upgrade steps keyed by the version they produce."""
 
 OLDEST_SUPPORTED = 1
@@ -54,16 +118,26 @@ def backup_path_for(path: Path, version: int, now: datetime | None = None) -> Pa
     return path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix}")
 
 
-def upgrade(engine: Engine, path: Path, from_version: int) -> Path:
-    """Upgrade the file behind ``engine`` from ``from_version`` to :data:`SCHEMA_VERSION`.
+def upgrade(path: Path, from_version: int) -> Path:
+    """Upgrade the file at ``path`` from ``from_version`` to :data:`SCHEMA_VERSION`.
 
     Writes a backup copy first and returns its path. Each step commits on its own,
     so an interrupted upgrade leaves a file at an intermediate, consistent version.
     """
     backup = backup_path_for(path, from_version)
     backup_copy(path, backup)
-    for version in range(from_version + 1, SCHEMA_VERSION + 1):
-        with engine.begin() as conn:
-            STEPS[version](conn)
-            conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        for version in range(from_version + 1, SCHEMA_VERSION + 1):
+            with engine.begin() as conn:
+                STEPS[version](conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise ProjectError(
+                        path, f"upgrade to schema version {version} found broken references "
+                        f"({len(broken)}); the file was left at version {version - 1}"
+                    )
+                conn.exec_driver_sql(f"PRAGMA user_version = {version}")
+    finally:
+        engine.dispose()
     return backup

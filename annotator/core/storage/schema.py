@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -26,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from annotator.core.storage.types import UTCDateTime, utc_now
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this code writes; see :mod:`annotator.core.storage.migrations`."""
 
 NAMING = {
@@ -69,22 +70,37 @@ class SourceRow(Base):
 
 
 class ChannelRow(Base):
-    """A channel or chat; ``key`` is its identity across imports."""
+    """A channel or chat, matched across imports by Telegram id, then username, then title.
+
+    ``key`` is the best identifier known (the id, else the username, else the title).
+    """
 
     __tablename__ = "channel"
+    __table_args__ = (
+        Index("uq_channel_telegram_id", "telegram_id", unique=True),
+        Index("uq_channel_username", "username", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     key: Mapped[str] = mapped_column(Text, unique=True)
     title: Mapped[str] = mapped_column(Text)
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
+    telegram_id: Mapped[int | None] = mapped_column(BigInteger)
+    """The bare peer id (added in schema version 3)."""
+    username: Mapped[str | None] = mapped_column(Text)
+    """Lower case, without ``@`` (added in schema version 3)."""
 
 
 class PostRow(Base):
-    """A post. ``text`` is immutable after import (a trigger enforces it on SQLite)."""
+    """A post. ``text`` is immutable after import (a trigger enforces it on SQLite).
+
+    A message whose text changed in a later export is a new row with the same
+    identity and the next ``version``, so annotations of the old text never shift.
+    """
 
     __tablename__ = "post"
-    __table_args__ = (UniqueConstraint("channel_id", "identity"),)
+    __table_args__ = (UniqueConstraint("channel_id", "identity", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
@@ -103,6 +119,9 @@ class PostRow(Base):
     text_sha256: Mapped[str] = mapped_column(String(64))
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
     position: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    comparison_sha256: Mapped[str] = mapped_column(String(64))
+    """Hash of :func:`annotator.core.textnorm.comparison_key` of the text."""
 
 
 class CoderRow(Base):

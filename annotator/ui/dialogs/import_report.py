@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.core.importers.service import ImportReport
+from annotator.core.importers.report import ImportReport
 
 _CONTEXT = "import_report"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputFileError, UnknownFormat
-from annotator.core.importers.tg_text import TgTextImporter
+from annotator.core.importers.tg_text import parse_text
 from annotator.core.progress import Cancelled, CancelToken, no_progress
 from annotator.core.project import Project
 from tests.conftest import SAMPLE
@@ -29,7 +29,7 @@ def sample_lines() -> list[str]:
 
 
 def expected_texts() -> list[str]:
-    parsed = TgTextImporter().parse(SAMPLE, SAMPLE.read_text(encoding="utf-8"), no_progress, None)
+    parsed = parse_text(SAMPLE, SAMPLE.read_text(encoding="utf-8"), no_progress, None)
     return [p.text for p in parsed.posts]
 
 
@@ -212,17 +212,9 @@ def test_truncated_file_imports_with_a_warning(project: Project, tmp_path: Path)
 
 
 def test_line_ends_are_stored_as_newlines(project: Project, tmp_path: Path) -> None:
-    from annotator.core.importers.base import ParsedChannel, ParsedPost, ParsedSource
-    from annotator.core.importers.service import PreparedFile, _store
-
-    parsed = ParsedSource(
-        "test",
-        [ParsedChannel("c", "C")],
-        [ParsedPost("c", "1", "one\r\ntwo\rthree\u2028four")],
-    )
-    with project.sessions.begin() as session:
-        _store(session, PreparedFile(tmp_path / "x", "0" * 64, "utf-8", parsed, ()),
-               no_progress, None)
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Chan\r\n3 subscribers\r\nDownload Telegram\r\none\r\ntwo\rthree\r\n5\r\n")
+    project.import_file(path)
     [post] = project.posts.get_many(project.posts.ids())
-    assert post.text == "one\ntwo\nthree\u2028four"
-    assert post.channel_title == "C"
+    assert post.text == "one\ntwo\nthree"
+    assert post.channel_title == "Chan"

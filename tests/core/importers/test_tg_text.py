@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputFileError
-from annotator.core.importers.base import ParsedSource
+from annotator.core.importers.base import ParsedChannel, ParsedSource, Sample
 from annotator.core.importers.tg_reactions import (
     MAX_READINGS,
     count_value,
     parse_reactions_line,
 )
-from annotator.core.importers.tg_text import TgTextImporter, normalise_body
+from annotator.core.importers.tg_text import TgTextImporter, normalise_body, parse_text
 from annotator.core.progress import Cancelled, CancelToken, no_progress
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 SAMPLE = DATA / "tg-web-preview-sample.txt"
 MFA = "Russian MFA 🇷🇺"
 TITLE = "Russian Embassy to the UK"
@@ -50,7 +50,12 @@ def sample_lines() -> list[str]:
 
 
 def parse(text: str, path: Path = SYNTH) -> ParsedSource:
-    return TgTextImporter().parse(path, text, no_progress, None)
+    return parse_text(path, text, no_progress, None)
+
+
+def channel(source: ParsedSource) -> ParsedChannel:
+    [only] = source.channels.values()
+    return only
 
 
 def codes(source: ParsedSource) -> list[str]:
@@ -69,7 +74,6 @@ def readings(line: str) -> list[list[tuple[str | None, int]]]:
     return [[(r.emoji, r.count) for r in reading] for reading in found.readings]
 
 
-# --- the sample -------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +144,7 @@ def test_sample_reactions(sample: ParsedSource) -> None:
 
 
 def test_sample_header(sample: ParsedSource) -> None:
-    (channel,) = sample.channels
+    (channel,) = sample.channels.values()
     assert channel.key == channel.title == TITLE
     assert channel.metadata["counters"] == {
         "subscribers": "3.46K",
@@ -161,7 +165,6 @@ def test_sample_header(sample: ParsedSource) -> None:
     assert channel.metadata["description"].startswith("Official Telegram channel")
 
 
-# --- the reactions parser ---------------------------------------------------------------
 
 
 def test_reactions_bare_leading_count() -> None:
@@ -235,7 +238,6 @@ def test_capped_line_warns() -> None:
     assert len(source.posts[0].metadata["reactions_readings"]) == MAX_READINGS
 
 
-# --- identity ---------------------------------------------------------------------------
 
 
 def test_identity_is_repeatable(sample: ParsedSource) -> None:
@@ -284,14 +286,13 @@ def test_normalise_body() -> None:
     assert normalise_body("e\u0301") == "\u00e9"
 
 
-# --- synthetic edge cases ---------------------------------------------------------------
 
 
 def test_missing_download_telegram_ends_header_at_forward() -> None:
     text = "Chan\n3 subscribers\n1 photo\nAbout us\n\nForwarded from X\nHello\n👍5"
     source = parse(text)
     assert source.metadata == {"header_complete": False}
-    (channel,) = source.channels
+    (channel,) = source.channels.values()
     assert channel.metadata["description"] == "About us"
     assert channel.metadata["counters"] == {"subscribers": "3", "photos": "1"}
     assert codes(source) == ["header_incomplete"]
@@ -303,7 +304,7 @@ def test_missing_download_telegram_with_reactions_first() -> None:
     source = parse("Chan\n3 subscribers\nHello\n👍5\nWorld\n🔥1\n")
     assert codes(source) == ["header_incomplete"]
     assert [p.text for p in source.posts] == ["Hello", "World"]
-    assert source.channels[0].metadata["description"] == ""
+    assert channel(source).metadata["description"] == ""
 
 
 def test_channel_without_reactions() -> None:
@@ -366,7 +367,7 @@ def test_truncated_file() -> None:
 
 def test_file_without_header() -> None:
     source = parse("Forwarded from A\nHello\n👍2\n", Path("dump.txt"))
-    assert source.channels[0].key == "dump"
+    assert channel(source).key == "dump"
     assert codes(source) == ["header_incomplete"]
     assert source.posts[0].text == "Hello"
 
@@ -389,16 +390,16 @@ def test_not_this_format(text: str) -> None:
     assert caught.value.path == SYNTH
 
 
-# --- sniff, progress, cancel ------------------------------------------------------------
 
 
 def test_sniff_accepts_the_sample() -> None:
     importer = TgTextImporter()
     assert importer.format_id == "tg-text"
     assert importer.label == "Telegram web preview (text copy)"
-    assert importer.sniff(SAMPLE, sample_text()[:4096])
-    assert importer.sniff(SAMPLE, sample_text()[:200])
-    assert importer.sniff(SYNTH, "Forwarded from A\nHello\n👍2\nForwarded from B\nBye\n🔥1")
+    assert importer.sniff(Sample(SAMPLE, b"", sample_text()[:4096]))
+    assert importer.sniff(Sample(SAMPLE, b"", sample_text()[:200]))
+    two_posts = "Forwarded from A\nHello\n👍2\nForwarded from B\nBye\n🔥1"
+    assert importer.sniff(Sample(SYNTH, b"", two_posts))
 
 
 @pytest.mark.parametrize(
@@ -416,12 +417,12 @@ def test_sniff_accepts_the_sample() -> None:
     ],
 )
 def test_sniff_rejects_other_formats(head: str) -> None:
-    assert not TgTextImporter().sniff(SYNTH, head)
+    assert not TgTextImporter().sniff(Sample(SYNTH, b"", head))
 
 
 def test_progress_reports_the_end() -> None:
     calls: list[tuple[int, int]] = []
-    TgTextImporter().parse(SAMPLE, sample_text(), lambda d, t: calls.append((d, t)), None)
+    parse_text(SAMPLE, sample_text(), lambda d, t: calls.append((d, t)), None)
     total = len(sample_lines())
     assert calls[-1] == (total, total)
     assert all(0 <= done <= t == total for done, t in calls)
@@ -431,7 +432,7 @@ def test_cancel_before_and_during_parse() -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        TgTextImporter().parse(SAMPLE, sample_text(), no_progress, token)
+        parse_text(SAMPLE, sample_text(), no_progress, token)
 
     during = CancelToken()
 
@@ -439,4 +440,4 @@ def test_cancel_before_and_during_parse() -> None:
         during.cancel()
 
     with pytest.raises(Cancelled):
-        TgTextImporter().parse(SAMPLE, sample_text(), cancel_on_first_report, during)
+        parse_text(SAMPLE, sample_text(), cancel_on_first_report, during)
