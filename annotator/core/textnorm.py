@@ -11,12 +11,15 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\ufe0e\ufe0f\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = "\ufe0e\ufe0f\u200b\u200c\u200d\u2060\ufeff"
 
 
 def comparison_key(text: str) -> str:
     """NFC, invisible joiners and variation selectors removed, white space runs as one space."""
-    cleaned = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    cleaned = unicodedata.normalize("NFC", text)
+    for char in _INVISIBLE:  # str.replace per character is far faster than str.translate
+        if char in cleaned:
+            cleaned = cleaned.replace(char, "")
     return " ".join(cleaned.split())
 
 

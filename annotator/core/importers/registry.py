@@ -6,7 +6,11 @@ from pathlib import Path
 
 from annotator.core.errors import InputFileError, UnknownFormat
 from annotator.core.importers.base import Importer, Sample
+from annotator.core.importers.table_posts import TablePostsImporter
+from annotator.core.importers.tg_html import TgHtmlImporter
+from annotator.core.importers.tg_json import TgJsonImporter
 from annotator.core.importers.tg_text import TgTextImporter
+from annotator.core.importers.tg_web import TgWebImporter
 from annotator.core.textfile import decode_head
 
 AUTO = "auto"
@@ -14,8 +18,12 @@ SAMPLE_BYTES = 65_536
 
 
 def importers() -> list[Importer]:
-    """Every importer, most specific first (detection tries them in this order)."""
-    return [TgTextImporter()]
+    """Every importer, most specific first (detection tries them in this order).
+
+    The plain-text web-preview copy comes last: it is the most permissive.
+    """
+    return [TgJsonImporter(), TgHtmlImporter(), TgWebImporter(), TablePostsImporter(),
+            TgTextImporter()]
 
 
 def format_ids() -> list[str]:

@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.importers import registry
@@ -29,12 +29,11 @@ from annotator.core.importers.base import ImportOptions, ParsedPost, ParsedSourc
 from annotator.core.importers.channels import ChannelResolver
 from annotator.core.importers.report import ImportReport, VersionNote, warning_record
 from annotator.core.progress import CancelToken, Progress, check_cancel, no_progress
-from annotator.core.storage.schema import Base, PostRow, SourceRow, new_uuid
+from annotator.core.storage.bulk import insert_posts
+from annotator.core.storage.schema import PostRow, SourceRow, new_uuid
 from annotator.core.textnorm import comparison_sha256
 
 _BATCH = 500
-_INSERT_POST = insert(Base.metadata.tables["post"])
-"""A Core insert: executemany of plain rows, much faster than ORM units of work."""
 _MAX_STORED_WARNINGS = 1000
 
 
@@ -187,8 +186,8 @@ def _store_batch(
                                    entry.version))
     if not values:
         return
-    session.execute(_INSERT_POST, values)
-    inserted = _ids_of(session, source_id, [v["position"] for v in values])
+    insert_posts(session, values)
+    inserted = _ids_of(session, [v["uuid"] for v in values])
     for row, post_id in zip(values, inserted, strict=True):  # in insertion order
         tally.added.append(post_id)
         entry = known[(row["channel_id"], row["identity"])]
@@ -222,14 +221,11 @@ def _load_known(
                 entry.version, entry.last_id = version, post_id
 
 
-def _ids_of(session: Session, source_id: int, positions: list[int]) -> list[int]:
-    """Ids of this source's rows at ``positions``, in that order."""
-    query = select(PostRow.position, PostRow.id).where(
-        PostRow.source_id == source_id,
-        PostRow.position.between(min(positions), max(positions)),
-    )
-    by_position: dict[int, int] = {p: i for p, i in session.execute(query)}
-    return [by_position[p] for p in positions]
+def _ids_of(session: Session, uuids: list[str]) -> list[int]:
+    """Ids of the rows with ``uuids`` (just inserted), in that order; uses the uuid index."""
+    query = select(PostRow.uuid, PostRow.id).where(PostRow.uuid.in_(uuids))
+    by_uuid: dict[str, int] = {u: i for u, i in session.execute(query)}
+    return [by_uuid[u] for u in uuids]
 
 
 def _post_values(

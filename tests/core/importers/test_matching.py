@@ -51,8 +51,10 @@ class ListImporter:
                 if item.get("bad"):
                     raise InputFileError(path, "bad item", json_line(i))
                 if item.get("warn"):
-                    source.warnings.append(ImportWarning("odd", "odd item", json_path=f"posts[{i}]"))
-                yield ParsedPost("c", str(item["id"]), item["text"], external_id=str(item["id"]))
+                    odd = ImportWarning("odd", "odd item", json_path=f"posts[{i}]")
+                    source.warnings.append(odd)
+                key = str(item["id"])
+                yield ParsedPost("c", key, item["text"], external_id=key)
 
         source.posts = posts()
         return source

@@ -1,0 +1,1 @@
+function GoBack() { return true; }
