@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.importers import tg_html, tg_json
+from annotator.core.importers import tg_html, tg_json, tg_json_chats
 from annotator.core.importers.base import ImportOptions
 from annotator.core.progress import CancelToken, Progress, no_progress
 
@@ -50,7 +50,7 @@ def list_chats(
                 messages=chat.messages,
                 private=chat.type not in PUBLIC_TYPES,
             )
-            for chat in tg_json.list_chats(path, progress, cancel)
+            for chat in tg_json_chats.list_chats(path, progress, cancel)
         ]
     if format_id == tg_html.FORMAT_ID:
         found, _ = tg_html.discover(path, ImportOptions(), every=True)

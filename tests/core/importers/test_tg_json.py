@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from annotator.core.errors import InputFileError
 from annotator.core.importers.base import ImportOptions, ParsedPost, ParsedSource, Sample
 from annotator.core.importers.json_repair import repair_escapes
-from annotator.core.importers.tg_json import ChatSummary, TgJsonImporter, list_chats
+from annotator.core.importers.tg_json import TgJsonImporter
+from annotator.core.importers.tg_json_chats import ChatSummary, list_chats
 from annotator.core.progress import Cancelled, CancelToken, no_progress
 from annotator.core.project import Project
 
