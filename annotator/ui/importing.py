@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.importers import registry
+from annotator.core.importers.base import ImportOptions
 from annotator.core.importers.report import ImportReport
 from annotator.core.progress import CancelToken, Progress
 from annotator.core.project import Project
@@ -20,6 +21,8 @@ PROGRESS_DELAY_MS = 400
 
 class ImportRun(QObject):
     """Imports ``paths`` into ``project`` on a pool thread; Cancel sets the core token.
+
+    ``format_id`` and ``options`` (chats, table mapping) go to ``Project.import_files``.
 
     Create it on the GUI thread, connect to its signals, then :meth:`start` it.
     The project is unchanged unless ``succeeded`` fires. The progress dialog is
@@ -39,15 +42,18 @@ class ImportRun(QObject):
         parent: QWidget,
         format_id: str = registry.AUTO,
         cancel: CancelToken | None = None,
+        options: ImportOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self.token = cancel if cancel is not None else CancelToken()
         self.paths = [Path(p) for p in paths]
+        self.format_id = format_id
+        self.options = options
         token, paths_ = self.token, self.paths
 
         def work(progress: Progress) -> list[ImportReport]:
             # Runs on the pool thread: core only, no Qt objects.
-            return project.import_files(paths_, format_id, progress, token)
+            return project.import_files(paths_, format_id, progress, token, options)
 
         self.job = Job(work)
         self.dialog = QProgressDialog(

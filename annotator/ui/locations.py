@@ -1,4 +1,5 @@
-"""Where the app keeps its own files (the demo project); not where projects live."""
+"""Where the app keeps its own files (the demo project, the last import mapping); not where
+projects live."""
 
 from __future__ import annotations
 
@@ -24,3 +25,9 @@ def data_dir() -> Path:
 def demo_path() -> Path:
     """Where the demo project lives (created on first use by the caller)."""
     return data_dir() / DEMO_FILE
+
+
+def import_mapping_path() -> Path:
+    """Where the import dialog writes the column mapping of an import the user did not save
+    elsewhere (overwritten by the next such import); the folder is created by the writer."""
+    return data_dir() / "mappings" / "last-import.yaml"

@@ -22,10 +22,12 @@ import annotator
 from annotator.core.changes import Changes
 from annotator.core.demo import create_demo
 from annotator.core.importers import registry
+from annotator.core.importers.base import ImportOptions
 from annotator.core.importers.report import ImportReport
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations
+from annotator.ui.dialogs.import_dialog import ImportDialog, import_filter
 from annotator.ui.dialogs.import_report import show_import_report
 from annotator.ui.errors import show_error
 from annotator.ui.events import ProjectEvents
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.events = ProjectEvents(self)
         self.project: Project | None = None
         self._imports: set[ImportRun] = set()
+        self.import_dialog: ImportDialog | None = None
 
         self.post_model = PostTableModel(self)
         self.post_list = PostListView(self.post_model, self)
@@ -162,15 +165,17 @@ class MainWindow(QMainWindow):
         paths: Sequence[Path],
         format_id: str = registry.AUTO,
         cancel: CancelToken | None = None,
+        options: ImportOptions | None = None,
     ) -> ImportRun | None:
         """Start importing ``paths`` into the open project off the GUI thread.
 
+        ``options`` holds the chats and table mapping chosen (see ImportOptions).
         Returns the run (its ``succeeded``/``failed`` signals fire on this
         thread), or ``None`` when there is no project or an import is running.
         """
         if self.project is None or self.is_busy() or not paths:
             return None
-        run = ImportRun(self.project, paths, self, format_id, cancel)
+        run = ImportRun(self.project, paths, self, format_id, cancel, options)
         run.succeeded.connect(self._on_import_succeeded)
         run.failed.connect(self._on_import_failed)
         self._imports.add(run)
@@ -178,12 +183,26 @@ class MainWindow(QMainWindow):
         run.start(self.pool)
         return run
 
+    def show_import_dialog(self, paths: Sequence[Path]) -> ImportDialog | None:
+        """Open the import dialog (window-modal, not blocking) for ``paths``; its Import
+        button starts :meth:`import_files`. ``None`` when there is nothing to import into."""
+        if self.project is None or self.is_busy():
+            return None
+        dialog = ImportDialog(self.settings, paths, self)
+        dialog.import_requested.connect(self._on_import_dialog_import_requested)
+        dialog.finished.connect(self._on_import_dialog_finished)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
     def current_post_id(self) -> int | None:
         return self.post_list.current_post_id()
 
     # Qt overrides
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.reject()
         for run in self._imports:
             run.cancel()
         self.pool.waitForDone()
@@ -225,14 +244,30 @@ class MainWindow(QMainWindow):
         self.close_project()
 
     def _on_import_triggered(self) -> None:
+        folder = self.settings.import_folder()
         names, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import posts"),
-            "",
-            self.tr("Text files (*.txt);;All files (*)"),
-        )
+            self, self.tr("Import posts"), str(folder or ""), import_filter())
         if names:
-            self.import_files([Path(n) for n in names])
+            self.settings.set_import_folder(Path(names[0]).parent)
+            self.show_import_dialog([Path(n) for n in names])
+
+    def _on_import_folder_triggered(self) -> None:
+        folder = self.settings.import_folder()
+        name = QFileDialog.getExistingDirectory(
+            self, self.tr("Import an export folder"), str(folder or ""))
+        if name:
+            self.settings.set_import_folder(Path(name).parent)
+            self.show_import_dialog([Path(name)])
+
+    def _on_import_dialog_import_requested(
+        self, paths: list[Path], format_id: str, options: ImportOptions
+    ) -> None:
+        self.import_files(paths, format_id, options=options)
+
+    def _on_import_dialog_finished(self) -> None:
+        dialog, self.import_dialog = self.import_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
@@ -269,13 +304,13 @@ class MainWindow(QMainWindow):
             show_error(self, error)
         self.import_finished.emit(error)
 
-
     def _connect(self) -> None:
         acts = self.menu_actions
         acts.new.triggered.connect(self._on_new_triggered)
         acts.open.triggered.connect(self._on_open_triggered)
         acts.open_demo.triggered.connect(self._on_open_demo_triggered)
         acts.import_.triggered.connect(self._on_import_triggered)
+        acts.import_folder.triggered.connect(self._on_import_folder_triggered)
         acts.close.triggered.connect(self._on_close_triggered)
         acts.quit.triggered.connect(self.close)
         acts.about.triggered.connect(self._on_about_triggered)
@@ -311,7 +346,8 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         project, busy = self.project, self.is_busy()
         self.stack.setCurrentIndex(_WELCOME if project is None else _WORKSPACE)
-        for action in (self.menu_actions.import_, self.menu_actions.close):
+        for action in (self.menu_actions.import_, self.menu_actions.import_folder,
+                       self.menu_actions.close):
             action.setEnabled(project is not None and not busy)
         for action in (self.menu_actions.new, self.menu_actions.open, self.menu_actions.open_demo):
             action.setEnabled(not busy)

@@ -25,7 +25,9 @@ class Actions(QObject):
         self.new = self._action(window, self.tr("&New project…"), key.New)
         self.open = self._action(window, self.tr("&Open project…"), key.Open)
         self.open_demo = self._action(window, self.tr("Open &demo project"))
-        self.import_ = self._action(window, self.tr("&Import posts…"), QKeySequence("Ctrl+I"))
+        self.import_ = self._action(window, self.tr("&Import…"), QKeySequence("Ctrl+I"))
+        self.import_folder = self._action(window, self.tr("Import e&xport folder…"),
+                                          QKeySequence("Ctrl+Shift+I"))
         self.close = self._action(window, self.tr("&Close project"), key.Close)
         self.quit = self._action(window, self.tr("&Quit"), key.Quit)
         self.next_post = self._action(window, self.tr("&Next post"), QKeySequence("J"))
@@ -43,6 +45,7 @@ class Actions(QObject):
         file_menu.addAction(self.open_demo)
         file_menu.addSeparator()
         file_menu.addAction(self.import_)
+        file_menu.addAction(self.import_folder)
         file_menu.addSeparator()
         file_menu.addAction(self.close)
         file_menu.addAction(self.quit)

@@ -21,6 +21,7 @@ class Key(StrEnum):
     WINDOW_GEOMETRY = "persist/window_geometry"
     WINDOW_STATE = "persist/window_state"
     SPLITTER_STATE = "persist/splitter_state"
+    IMPORT_FOLDER = "persist/import_folder"
 
 
 def use_folder(folder: Path) -> None:
@@ -69,6 +70,17 @@ class Settings:
         """The most recently opened project, if it still exists."""
         recent = self.recent_projects()
         return recent[0] if recent else None
+
+    # Where file choosers for imports (inputs, mapping files) start.
+
+    def import_folder(self) -> Path | None:
+        """The folder of the last import input or mapping file chosen, if it still exists."""
+        value = self._store.value(Key.IMPORT_FOLDER)
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_import_folder(self, folder: Path) -> None:
+        self._store.setValue(Key.IMPORT_FOLDER, str(folder))
 
     # Window state: opaque Qt blobs.
 
