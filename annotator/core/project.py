@@ -7,6 +7,7 @@ backup copy beside them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -112,7 +113,7 @@ class Project:
         format_id: str = registry.AUTO,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
-        options: ImportOptions | None = None,
+        options: ImportOptions | Mapping[Path, ImportOptions] | None = None,
     ) -> list[ImportReport]:
         """Import files all or nothing (see :func:`.service.import_files`)."""
         return import_files(self.sessions, [Path(p) for p in paths], format_id, options,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -42,7 +42,7 @@ class ImportRun(QObject):
         parent: QWidget,
         format_id: str = registry.AUTO,
         cancel: CancelToken | None = None,
-        options: ImportOptions | None = None,
+        options: ImportOptions | Mapping[Path, ImportOptions] | None = None,
     ) -> None:
         super().__init__(parent)
         self.token = cancel if cancel is not None else CancelToken()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         paths: Sequence[Path],
         format_id: str = registry.AUTO,
         cancel: CancelToken | None = None,
-        options: ImportOptions | None = None,
+        options: ImportOptions | Mapping[Path, ImportOptions] | None = None,
     ) -> ImportRun | None:
         """Start importing ``paths`` into the open project off the GUI thread.
 
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             self.show_import_dialog([Path(name)])
 
     def _on_import_dialog_import_requested(
-        self, paths: list[Path], format_id: str, options: ImportOptions
+        self, paths: list[Path], format_id: str, options: Mapping[Path, ImportOptions]
     ) -> None:
         self.import_files(paths, format_id, options=options)
 

@@ -69,7 +69,7 @@ def test_mixed_inputs_are_detected_and_read(qtbot):
     assert "4CAT Telegram datasource" in dialog.table_section.status_label.text()
     assert dialog.problem() is None
     assert dialog.ok_button.isEnabled()
-    assert dialog.options().mapping is None  # the preset: the core picks it again
+    assert all(o.mapping is None for o in dialog.options().values())  # the core picks the preset
 
 
 def test_bad_inputs_show_their_error_and_disable_import(qtbot, tmp_path):
@@ -123,13 +123,23 @@ def test_account_export_lists_its_chats_private_ones_unticked(qtbot):
     assert not dialog.ok_button.isEnabled()
     assert dialog.problem() == "Tick at least one chat to import."
     model.setData(rows["42"], Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert dialog.options().chats == ("42",)
+    assert dialog.options()[ACCOUNT].chats == ("42",)
     assert dialog.ok_button.isEnabled()
 
 
-def test_an_account_export_cannot_share_an_import_with_other_exports(qtbot):
+def test_an_account_export_shares_an_import_with_other_exports(qtbot):
     dialog = make_dialog(qtbot, [ACCOUNT, CHANNEL_JSON])
-    assert "import it on its own" in dialog.problem()
+    assert dialog.problem() is None
+    options = dialog.options()
+    assert options[ACCOUNT].chats == ("1987654321", "1500000001")
+    assert options[CHANNEL_JSON].chats == ()
+
+
+def test_two_account_exports_are_imported_one_at_a_time(qtbot, tmp_path):
+    other = tmp_path / "other.json"
+    other.write_bytes(ACCOUNT.read_bytes())
+    dialog = make_dialog(qtbot, [ACCOUNT, other])
+    assert "one at a time" in (dialog.problem() or "")
     assert not dialog.ok_button.isEnabled()
     dialog.remove_row(1)
     assert dialog.ok_button.isEnabled()
@@ -194,7 +204,8 @@ def test_format_override_is_passed_to_the_import(window, qtbot, monkeypatch):
     with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS) as finished:
         dialog.ok_button.click()
     [(paths, format_id, options)] = requested
-    assert (paths, format_id, options.chats, options.mapping) == ([SAMPLE], "tg-text", (), None)
+    assert (paths, format_id, options[SAMPLE].chats, options[SAMPLE].mapping) == (
+        [SAMPLE], "tg-text", (), None)
     [report] = finished.args[0]
     assert (report.format, report.added) == ("tg-text", 18)
 

@@ -222,7 +222,7 @@ def test_an_unchanged_preset_stays_the_preset(qtbot):
     assert mapping_dialog.ok_button.isEnabled()
     mapping_dialog.ok_button.click()
     assert section.choice.origin == Origin.PRESET
-    assert dialog.options().mapping is None  # the core picks the preset itself
+    assert dialog.options()[FOURCAT].mapping is None  # the core picks the preset itself
 
 
 def test_mappings_are_saved_and_loaded(qtbot, monkeypatch, tmp_path, plain_csv, message_boxes):
@@ -233,7 +233,7 @@ def test_mappings_are_saved_and_loaded(qtbot, monkeypatch, tmp_path, plain_csv, 
     section.save_button.click()
     assert load_mapping(saved).columns.text.names == ("msg",)
     assert section.choice.file == saved
-    assert dialog.options().mapping == saved
+    assert dialog.options()[plain_csv].mapping == saved
 
     for bad, reason in ((DATA / "tables" / "bad-unknown-key.yaml", "unknown key"),
                         (DATA / "tables" / "generic.mapping.json", "post_text")):
@@ -248,4 +248,4 @@ def test_mappings_are_saved_and_loaded(qtbot, monkeypatch, tmp_path, plain_csv, 
     section.load_button.click()
     assert section.choice.origin == Origin.LOADED
     assert "Columns from “good.yaml”: text ← msg, author ← who." in section.status_label.text()
-    assert dialog.options().mapping == good
+    assert dialog.options()[plain_csv].mapping == good

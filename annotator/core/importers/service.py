@@ -16,6 +16,7 @@ break, which would shift every offset after it).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -41,27 +42,39 @@ def import_files(
     sessions: sessionmaker[Session],
     paths: list[Path],
     format_id: str = registry.AUTO,
-    options: ImportOptions | None = None,
+    options: ImportOptions | Mapping[Path, ImportOptions] | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[ImportReport]:
     """Import ``paths`` (files or export folders) all or nothing; one report per input.
+
+    ``options`` apply to every input, or are given per input (inputs missing from
+    the mapping get the defaults).
 
     Runs on any thread (it opens its own session). Raises
     :class:`~annotator.core.errors.InputFileError` for unreadable input and
     :class:`~annotator.core.progress.Cancelled` when cancelled; in both cases the
     project is unchanged.
     """
-    options = options or ImportOptions()
+    per_input = _options_per_input(paths, options)
     importers = [registry.choose(path, format_id) for path in paths]
     reports: list[ImportReport] = []
     with sessions.begin() as session:
         for step, (path, importer) in enumerate(zip(paths, importers, strict=True)):
             check_cancel(cancel)
-            parsed = importer.parse(path, options, _scaled(progress, step, len(paths)), cancel)
+            parsed = importer.parse(path, per_input[step], _scaled(progress, step, len(paths)),
+                                    cancel)
             reports.append(_store(session, path, _fingerprint(path), parsed, cancel))
     progress(1, 1)
     return reports
+
+
+def _options_per_input(
+    paths: list[Path], options: ImportOptions | Mapping[Path, ImportOptions] | None
+) -> list[ImportOptions]:
+    if options is None or isinstance(options, ImportOptions):
+        return [options or ImportOptions()] * len(paths)
+    return [options.get(path, ImportOptions()) for path in paths]
 
 
 def _scaled(progress: Progress, step: int, steps: int) -> Progress:

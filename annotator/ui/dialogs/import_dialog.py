@@ -50,7 +50,7 @@ class ImportDialog(QDialog):
     """Lists the inputs of an import and collects its options; open it with ``open()``."""
 
     import_requested = Signal(list, str, object)
-    """import_requested(paths: list[Path], format_id: str, options: ImportOptions): the
+    """import_requested(paths: list[Path], format_id: str, options: dict[Path, ImportOptions]): the
     user pressed Import; emitted just before the dialog closes as accepted."""
 
     def __init__(
@@ -134,21 +134,31 @@ class ImportDialog(QDialog):
             if state.reading:
                 return self.tr("Reading “{name}”…").format(name=state.path.name)
         choosing = [s for s in states if s.needs_chat_choice]
-        if choosing and len([s for s in states if s.chats]) > 1:
-            return self.tr("“{name}” holds several chats; the chats chosen apply to every "
-                           "Telegram export of one import, so import it on its own.").format(
-                name=choosing[0].path.name)
+        if len(choosing) > 1:
+            return self.tr("“{name}” and “{other}” both hold several chats; import them one "
+                           "at a time to choose their chats.").format(
+                name=choosing[0].path.name, other=choosing[1].path.name)
         if choosing and not self.chat_section.ticked_keys():
             return self.tr("Tick at least one chat to import.")
         return self.table_section.problem()
 
-    def options(self) -> ImportOptions:
-        """The options of the import; writes the table mapping to a file when it is in none
-        yet (raises OSError when that fails)."""
-        tables = [s for s in self.inputs.states() if s.is_table]
+    def options(self) -> dict[Path, ImportOptions]:
+        """The options of each input: the chats ticked go to the input that holds several,
+        the column mapping to the tables. Writes the table mapping to a file when it is in
+        none yet (raises OSError when that fails)."""
+        states = self.inputs.states()
+        tables = [s for s in states if s.is_table]
         mapping = self.table_section.mapping_file() if tables else None
         sheet = self.table_section.choice.sheet if tables else None
-        return ImportOptions(self.chat_section.ticked_keys(), mapping, sheet)
+        chats = self.chat_section.ticked_keys()
+        return {
+            s.path: ImportOptions(
+                chats if s.needs_chat_choice else (),
+                mapping if s.is_table else None,
+                sheet if s.is_table else None,
+            )
+            for s in states
+        }
 
     # Qt overrides
 

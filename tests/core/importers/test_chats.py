@@ -32,3 +32,17 @@ def test_html_account_lists_chat_folders_and_each_imports(project: Project) -> N
 
 def test_formats_without_chats_list_none() -> None:
     assert list_chats(SAMPLE, "tg-text") == []
+
+
+def test_options_per_input(project: Project) -> None:
+    account = DATA / "tg_json" / "account" / "result.json"
+    single = DATA / "cross" / "result.json"
+    public = [c.key for c in list_chats(account, "tg-json") if not c.private]
+    reports = project.import_files(
+        [account, single], options={account: ImportOptions(chats=(public[0],))}
+    )
+    assert [r.added > 0 for r in reports] == [True, True]
+    assert project.info().posts == sum(r.added for r in reports)
+    # Both fixtures describe channel id 1987654321 (renamed since): one channel.
+    [channel] = project.posts.channels()
+    assert (channel.key, channel.title) == ("tg:1987654321", "Example News")
