@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from annotator.core.codebook.spec import Level
 from annotator.core.spans import Span
 
 
@@ -72,7 +73,11 @@ class Coder:
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """A codebook code; ``path`` is the names from the root, e.g. ``("Frames", "Threat")``."""
+    """A codebook code; ``path`` is the names from the root, e.g. ``("Frames", "Threat")``.
+
+    ``kind`` is ``"span"`` or ``"variable"``; variables have a ``variable_type``
+    and, for choice types, ordered ``levels``.
+    """
 
     id: int
     uuid: str
@@ -83,6 +88,17 @@ class Code:
     shortcut: str | None
     position: int
     path: tuple[str, ...]
+    kind: str = "span"
+    variable_type: str | None = None
+    inclusion: str = ""
+    exclusion: str = ""
+    examples: tuple[str, ...] = ()
+    memo: str = ""
+    levels: tuple[Level, ...] = ()
+
+    @property
+    def is_variable(self) -> bool:
+        return self.kind == "variable"
 
     @property
     def path_text(self) -> str:
@@ -103,6 +119,7 @@ class Annotation:
     memo: str
     created: datetime
     updated: datetime
+    codebook_version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +132,4 @@ class ProjectInfo:
     coders: int
     codes: int
     annotations: int
+    codebook_version: int = 1

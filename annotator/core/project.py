@@ -7,6 +7,7 @@ backup copy beside them.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +33,7 @@ from annotator.core.storage.schema import (
     SCHEMA_VERSION,
     AnnotationRow,
     ChannelRow,
+    CodebookRow,
     CodeRow,
     CoderRow,
     PostRow,
@@ -54,7 +56,9 @@ class Project:
         self.sessions: sessionmaker[Session] = sessionmaker(self._engine, expire_on_commit=False)
         self.posts = PostService(self.sessions)
         self.coders = CoderService(self.sessions)
-        self.codes = CodeService(self.sessions)
+        self.actor = _login_name()
+        """Who edits, for the codebook changelog (the GUI sets the coder's name)."""
+        self.codes = CodeService(self.sessions, lambda: self.actor)
         self.annotations = AnnotationService(self.sessions)
         self.sources = SourceService(self.sessions)
         self.statuses = PostStatusService(self.sessions)
@@ -139,4 +143,12 @@ class Project:
                 coders=count(CoderRow.id),
                 codes=count(CodeRow.id),
                 annotations=count(AnnotationRow.id),
+                codebook_version=int(session.scalar(select(CodebookRow.version)) or 1),
             )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return "unknown"

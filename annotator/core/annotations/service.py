@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.changes import Changes
+from annotator.core.codebook.versions import current_version
 from annotator.core.errors import Conflict, NotFound
 from annotator.core.model import Annotation
 from annotator.core.spans import Span
@@ -102,6 +103,7 @@ def add_row(
         memo=memo,
         created=now,
         updated=now,
+        codebook_version=current_version(session),
     )
     session.add(row)
     session.flush()

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from annotator.core.annotations.service import add_row
 from annotator.core.atomic_file import atomic_write_text
 from annotator.core.changes import Changes
-from annotator.core.codebook.service import CodeService
+from annotator.core.codebook.service import tree
 from annotator.core.coders.service import clean_name, ensure
 from annotator.core.errors import AnnotatorError, InputFileError, RowProblem, RowsInvalid
 from annotator.core.model import Post
@@ -163,7 +163,8 @@ def load(path: Path, sessions: sessionmaker[Session]) -> tuple[int, Changes]:
     records = _read_records(path)
     _columns_problem(path, records)
     posts = PostService(sessions)
-    codes = {code.path_text: code.id for code in CodeService(sessions).list()}
+    with sessions() as session:
+        codes = {code.path_text: code.id for code in tree(session)}
     rows: list[_Row] = []
     problems: list[RowProblem] = []
     seen: dict[tuple[int, str, int, int, int], int] = {}
@@ -208,8 +209,8 @@ def _exists(session: Session, row: _Row, coder_id: int) -> bool:
 def dump(path: Path, sessions: sessionmaker[Session]) -> int:
     """Write every annotation to ``path`` (CSV or JSON); returns the number written."""
     kind = table_format(path)
-    paths = {code.id: code.path_text for code in CodeService(sessions).list()}
     with sessions() as session:
+        paths = {code.id: code.path_text for code in tree(session)}
         coders = {r.id: r.name for r in session.scalars(select(CoderRow))}
         rows = session.scalars(
             select(AnnotationRow).order_by(AnnotationRow.post_id, AnnotationRow.start,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.core.codebook.spec import Level
 from annotator.core.importers.base import ImportWarning
 from annotator.core.model import Annotation, Channel, Code, Coder, Post, Source
 from annotator.core.spans import Span
@@ -69,6 +70,17 @@ def code(row: CodeRow, path: tuple[str, ...]) -> Code:
         shortcut=row.shortcut,
         position=row.position,
         path=path,
+        kind=row.kind,
+        variable_type=row.variable_type,
+        inclusion=row.inclusion,
+        exclusion=row.exclusion,
+        examples=tuple(str(e) for e in row.examples or ()),
+        memo=row.memo,
+        levels=tuple(
+            Level(name=str(level["name"]), uuid=level.get("uuid"),
+                  description=str(level.get("description", "")))
+            for level in row.levels or ()
+        ),
     )
 
 
@@ -84,6 +96,7 @@ def annotation(row: AnnotationRow) -> Annotation:
         memo=row.memo,
         created=row.created,
         updated=row.updated,
+        codebook_version=row.codebook_version,
     )
 
 

@@ -106,7 +106,79 @@ def _v3_versions_and_channel_ids(conn: Connection) -> None:
         )
 
 
-STEPS: dict[int, Step] = {2: _v2_post_status, 3: _v3_versions_and_channel_ids}
+_V4_CODE_COLUMNS = (
+    "kind VARCHAR(16) DEFAULT 'span' NOT NULL",
+    "variable_type VARCHAR(16)",
+    "inclusion TEXT DEFAULT '' NOT NULL",
+    "exclusion TEXT DEFAULT '' NOT NULL",
+    "examples JSON DEFAULT '[]' NOT NULL",
+    "memo TEXT DEFAULT '' NOT NULL",
+    "levels JSON DEFAULT '[]' NOT NULL",
+)
+_V4_TABLES = (
+    """
+    CREATE TABLE codebook (
+        id INTEGER NOT NULL,
+        uuid VARCHAR(36) NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        CONSTRAINT pk_codebook PRIMARY KEY (id),
+        CONSTRAINT uq_codebook_uuid UNIQUE (uuid)
+    )
+    """,
+    """
+    CREATE TABLE codebook_change (
+        id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        at DATETIME NOT NULL,
+        author TEXT NOT NULL,
+        action VARCHAR(32) NOT NULL,
+        summary TEXT NOT NULL,
+        details JSON NOT NULL,
+        CONSTRAINT pk_codebook_change PRIMARY KEY (id)
+    )
+    """,
+    "CREATE INDEX ix_codebook_change_version ON codebook_change (version)",
+    """
+    CREATE TABLE post_value (
+        post_id INTEGER NOT NULL,
+        code_id INTEGER NOT NULL,
+        coder_id INTEGER NOT NULL,
+        value JSON NOT NULL,
+        codebook_version INTEGER NOT NULL,
+        created DATETIME NOT NULL,
+        updated DATETIME NOT NULL,
+        CONSTRAINT pk_post_value PRIMARY KEY (post_id, code_id, coder_id),
+        CONSTRAINT fk_post_value_post_id_post
+            FOREIGN KEY(post_id) REFERENCES post (id) ON DELETE CASCADE,
+        CONSTRAINT fk_post_value_code_id_code
+            FOREIGN KEY(code_id) REFERENCES code (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_post_value_coder_id_coder
+            FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+    )
+    """,
+    "CREATE INDEX ix_post_value_code_id ON post_value (code_id)",
+    "CREATE INDEX ix_post_value_coder_id ON post_value (coder_id)",
+)
+
+
+def _v4_codebook(conn: Connection) -> None:
+    """Version 4: code kinds and definitions, codebook versions and changelog, post values."""
+    for column in _V4_CODE_COLUMNS:
+        conn.exec_driver_sql(f"ALTER TABLE code ADD COLUMN {column}")
+    conn.exec_driver_sql(
+        "ALTER TABLE annotation ADD COLUMN codebook_version INTEGER DEFAULT '1' NOT NULL"
+    )
+    for statement in _V4_TABLES:
+        conn.exec_driver_sql(statement)
+
+
+STEPS: dict[int, Step] = {
+    2: _v2_post_status,
+    3: _v3_versions_and_channel_ids,
+    4: _v4_codebook,
+}
 """Upgrade steps keyed by the version they produce."""
 
 OLDEST_SUPPORTED = 1

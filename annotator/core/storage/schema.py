@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from annotator.core.storage.types import UTCDateTime, utc_now
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this code writes; see :mod:`annotator.core.storage.migrations`."""
 
 NAMING = {
@@ -160,6 +160,16 @@ class CodeRow(Base):
     colour: Mapped[str | None] = mapped_column(String(7))
     shortcut: Mapped[str | None] = mapped_column(String(16), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Added in schema version 4 (columns appended, with database defaults):
+    kind: Mapped[str] = mapped_column(String(16), default="span", server_default="span")
+    """``span`` or ``variable`` (a post-level variable)."""
+    variable_type: Mapped[str | None] = mapped_column(String(16))
+    inclusion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    exclusion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    examples: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    memo: Mapped[str] = mapped_column(Text, default="", server_default="")
+    levels: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    """Levels of a choice or ordinal variable, in order: ``[{uuid, name, description}]``."""
 
 
 class AnnotationRow(Base):
@@ -184,6 +194,8 @@ class AnnotationRow(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[datetime] = mapped_column(default=utc_now)
     updated: Mapped[datetime] = mapped_column(default=utc_now)
+    codebook_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """The codebook version the annotation was made under (schema version 4)."""
 
 
 class PostStatusRow(Base):
@@ -203,4 +215,54 @@ class PostStatusRow(Base):
         ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True, index=True
     )
     status: Mapped[str] = mapped_column(String(16))
+    updated: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class CodebookRow(Base):
+    """The codebook's name, description and version: one row (schema version 4)."""
+
+    __tablename__ = "codebook"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CodebookChangeRow(Base):
+    """One recorded codebook change: what, who, when, and the version it produced."""
+
+    __tablename__ = "codebook_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, index=True)
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+    author: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PostValueRow(Base):
+    """One coder's value of one post-level variable for one post (schema version 4).
+
+    ``value`` is JSON: a level uuid (single, ordinal), a list of level uuids
+    (multiple), a boolean, a number or a string.
+    """
+
+    __tablename__ = "post_value"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True
+    )
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("code.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    value: Mapped[Any] = mapped_column(JSON)
+    codebook_version: Mapped[int] = mapped_column(Integer)
+    created: Mapped[datetime] = mapped_column(default=utc_now)
     updated: Mapped[datetime] = mapped_column(default=utc_now)
