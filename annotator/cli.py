@@ -26,8 +26,10 @@ import platformdirs
 
 from annotator import __version__
 from annotator.core.annotations import table
+from annotator.core.codebook.exchange import apply_spec, export_spec
+from annotator.core.codebook.files import read_codebook, write_codebook
 from annotator.core.demo import create_demo
-from annotator.core.errors import AnnotatorError, RowsInvalid
+from annotator.core.errors import AnnotatorError
 from annotator.core.importers import registry
 from annotator.core.importers.base import ImportOptions
 from annotator.core.model import Post
@@ -236,6 +238,33 @@ def _cmd_info(args: argparse.Namespace) -> None:
         _out(f"{key.replace('_', ' ')}: {value}")
 
 
+def _cmd_codebook(args: argparse.Namespace) -> None:
+    with _open(args.project) as project:
+        if args.dump is not None:
+            notes = write_codebook(export_spec(project.sessions), args.dump)
+            _out(f"wrote codebook version {project.codes.version()} "
+                 f"({len(project.codes.list())} codes) to {args.dump}")
+        elif args.changelog:
+            notes = ()
+            for change in project.codes.changelog():
+                when = change.at.strftime("%Y-%m-%d %H:%M UTC")
+                _out(f"v{change.version}  {when}  {change.author}  {change.action}: "
+                     f"{change.summary}")
+        else:
+            read = read_codebook(args.load)
+            notes = read.notes
+            diff, _changes = apply_spec(project.sessions, read.spec, lambda: project.actor,
+                                        merge_into=args.merge_into,
+                                        delete_removed=args.delete_removed,
+                                        dry_run=args.dry_run)
+            for line in diff.lines():
+                _out(line)
+            verb = "would be" if args.dry_run else "is now"
+            _out(f"codebook {verb} version {diff.version}")
+    for note in notes:
+        _err(f"note: {note}")
+
+
 def _cmd_annotations(args: argparse.Namespace) -> None:
     with _open(args.project) as project:
         if args.load is not None:
@@ -293,6 +322,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("info", _cmd_info, "Show a project's counts and schema version.")
     project_argument(sub, "an existing project file")
     sub.add_argument("--json", action="store_true", help="print a JSON object")
+    sub = command("codebook", _cmd_codebook, "Load a codebook file into a project, dump the "
+                  "project's codebook, or show its changelog (.yaml, .yml, .json, .qdc).")
+    project_argument(sub, "an existing project file")
+    action = sub.add_mutually_exclusive_group(required=True)
+    action.add_argument("--load", type=Path, metavar="FILE", help="make the project's codebook "
+                        "equal to FILE; codes are matched by uuid, then by path")
+    action.add_argument("--dump", type=Path, metavar="FILE", help="write the codebook to FILE")
+    action.add_argument("--changelog", action="store_true", help="list every codebook change")
+    fate = sub.add_mutually_exclusive_group()
+    fate.add_argument("--merge-into", metavar="CODE", help="with --load: move the annotations "
+                      "of removed codes to CODE (a path or uuid in the file)")
+    fate.add_argument("--delete-removed", action="store_true", help="with --load: delete the "
+                      "annotations of removed codes")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="with --load: show the difference and change nothing")
     sub = command("annotations", _cmd_annotations, "Load annotations from, or dump them to, "
                   "a CSV or JSON file (chosen by the extension).")
     project_argument(sub, "an existing project file")
@@ -369,9 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USER
     except AnnotatorError as exc:
         _err(f"error: {_one_line(str(exc))}")
-        if isinstance(exc, RowsInvalid):
-            for problem in exc.problems:
-                _err(f"  {problem}")
+        for problem in getattr(exc, "problems", None) or ():  # every problem of a file
+            _err(f"  {problem}")
         return EXIT_USER
     except (KeyboardInterrupt, Cancelled):
         _err("cancelled")

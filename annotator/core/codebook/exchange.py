@@ -169,6 +169,8 @@ def _apply(
     if spec.name != book.name or spec.description != book.description:
         book.name, book.description = spec.name, spec.description
         versions.record(session, author, "codebook", "codebook name or description changed")
+    if spec.uuid and spec.uuid.lower() != book.uuid:
+        book.uuid = spec.uuid.lower()  # the file's codebook identity travels with it
     result = CodebookDiff(tuple(upserted.added), tuple(upserted.renamed), tuple(upserted.moved),
                           tuple(upserted.changed), removed)
     for line in [] if result.empty else result.lines():
