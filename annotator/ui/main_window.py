@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +27,8 @@ from annotator.core.importers.report import ImportReport
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations
+from annotator.ui.codebook_docks import CodebookDocks
+from annotator.ui.commands import UndoHistory
 from annotator.ui.dialogs.import_dialog import ImportDialog, import_filter
 from annotator.ui.dialogs.import_report import show_import_report
 from annotator.ui.errors import show_error
@@ -92,7 +94,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self.menu_actions = Actions(self, settings)
+        self.undo_stack = QUndoStack(self)
+        self.history = UndoHistory(self.undo_stack, self.events, self)
+        self.menu_actions = Actions(self, settings, self.undo_stack)
+        self.codebook = CodebookDocks(self, self.events, self.history,
+                                      self.menu_actions.codebook_menu)
         self._connect()
         self._restore_layout()
         self._update_state()

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from annotator.ui.settings import Settings
@@ -18,7 +18,7 @@ class Actions(QObject):
     recent_chosen = Signal(object)
     """recent_chosen(path: pathlib.Path): a project from File → Open Recent was chosen."""
 
-    def __init__(self, window: QMainWindow, settings: Settings) -> None:
+    def __init__(self, window: QMainWindow, settings: Settings, undo_stack: QUndoStack) -> None:
         super().__init__(window)
         self._settings = settings
         key = QKeySequence.StandardKey
@@ -35,6 +35,12 @@ class Actions(QObject):
         self.about = self._action(window, self.tr("&About Annotator"))
         self.clear_recent = self._action(window, self.tr("Clear list"))
         self.clear_recent.triggered.connect(self._on_clear_recent_triggered)
+        self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
+        self.undo.setShortcuts(QKeySequence.keyBindings(key.Undo))
+        self.redo = undo_stack.createRedoAction(window, self.tr("&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        window.addAction(self.undo)
+        window.addAction(self.redo)
 
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -49,6 +55,11 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.close)
         file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        self.codebook_menu = bar.addMenu(self.tr("&Codebook"))
+        """Filled by :class:`~annotator.ui.codebook_docks.CodebookDocks`."""
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addAction(self.next_post)
         go_menu.addAction(self.previous_post)

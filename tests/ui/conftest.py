@@ -14,6 +14,7 @@ from annotator.ui import settings as settings_module
 from annotator.ui.locations import DATA_DIR_ENV
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from tests.ui.codebook_support import ScriptedPrompts
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +70,11 @@ def make_window(qtbot) -> Iterator:  # type: ignore[no-untyped-def]
 def demo_window(make_window, demo_project: Project) -> MainWindow:  # type: ignore[no-untyped-def]
     """A main window with its own connection to the demo project."""
     return make_window(demo_project.path)
+
+
+@pytest.fixture
+def codebook_window(demo_window: MainWindow) -> MainWindow:
+    """The demo window whose codebook panel takes scripted answers (``panel.prompts``)."""
+    panel = demo_window.codebook.panel
+    panel.prompts = ScriptedPrompts(panel.prompts)
+    return demo_window

@@ -136,11 +136,29 @@ def test_tooltip_names_codes_and_coders(make_window, demo_project):
         return view.tooltip_at(QPoint(rect.center().x() + 3, rect.center().y()))
 
     text = window.reading_pane.post.text
-    assert tip_at(text.index("Russia") + 2) == "Official voice — Alice"
+    official = "    Direct speech or statement of an official or ministry."
+    assert tip_at(text.index("Russia") + 2) == f"Official voice — Alice\n{official}"
     assert tip_at(text.index("Foreign") + 3) == (
-        "Official voice — Alice\nRhetoric/Accusation — Alice"
+        f"Official voice — Alice\n{official}\nRhetoric/Accusation — Alice\n"
+        "    Attributes blame or bad intent to a named actor."
     )
     assert tip_at(text.index("Lavrov")) is None
+
+
+def test_tooltip_shows_the_start_of_the_definition_and_two_examples(make_window, demo_project):
+    post_id = demo_project.posts.ids()[2]
+    code = demo_project.codes.by_path("Official voice")
+    demo_project.codes.update(code.id, description="Long. " * 60,
+                              examples=["first quote", "second quote", "third quote"])
+    annotate(demo_project, post_id, "Official voice", "Russia's Foreign Minister")
+    window = make_window(demo_project.path)
+    show(window, post_id)
+    (run,) = window.reading_pane.text_view.highlighter.runs
+    header, description, examples = run.tooltip.split("\n")
+    assert header == "Official voice — Alice"
+    assert description.startswith("    Long. Long.") and description.endswith("…")
+    assert len(description.strip()) == 200
+    assert examples == "    e.g. “first quote”; “second quote”"
 
 
 def test_document_is_never_modified_by_highlighting(make_window, demo_project):

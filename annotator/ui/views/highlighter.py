@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 
 from annotator.core.model import Annotation, Code
 from annotator.core.spans import Utf16Index, segments
+from annotator.ui import code_summary
 
 FALLBACK_COLOUR = "#9e9e9e"
 """Used for codes without a colour."""
@@ -95,13 +96,21 @@ def _colour(code: Code | None) -> str:
 def _tooltip(
     marks: Sequence[Annotation], codes: Mapping[int, Code], coder_names: Mapping[int, str]
 ) -> str:
+    """One block per code: its path and coders, then the start of its definition."""
     unknown = QCoreApplication.translate("highlighter", "(unknown)")
-    lines = []
+    coders: dict[int, list[str]] = {}
     for mark in marks:
-        code = codes.get(mark.code_id)
-        path = code.path_text if code is not None else unknown
-        lines.append(f"{path} — {coder_names.get(mark.coder_id, unknown)}")
-    return "\n".join(dict.fromkeys(lines))
+        names = coders.setdefault(mark.code_id, [])
+        name = coder_names.get(mark.coder_id, unknown)
+        if name not in names:
+            names.append(name)
+    lines = []
+    for code_id, names in coders.items():
+        code = codes.get(code_id)
+        lines.append(f"{code.path_text if code is not None else unknown} — {', '.join(names)}")
+        if code is not None:
+            lines += [f"    {line}" for line in code_summary.brief(code)]
+    return "\n".join(lines)
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
