@@ -1,15 +1,16 @@
-"""The demo project: the bundled sample channel and a small demo codebook."""
+"""The demo project: the bundled sample channel and the demo codebook."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from annotator.assets import resource
+from annotator.core.codebook.exchange import apply_spec
+from annotator.core.codebook.io import load_codebook
 from annotator.core.project import Project
 
 DEMO_CORPUS = "demo/tg-web-preview-sample.txt"
-DEMO_CODEBOOK = "demo/codebook.json"
+DEMO_CODEBOOK = "demo/codebook.yaml"
 
 
 def create_demo(path: Path) -> Project:
@@ -17,8 +18,8 @@ def create_demo(path: Path) -> Project:
     project = Project.create(path)
     try:
         project.import_file(resource(DEMO_CORPUS), "tg-text")
-        codebook = json.loads(resource(DEMO_CODEBOOK).read_text(encoding="utf-8"))
-        project.codes.add_tree(codebook["codes"])
+        apply_spec(project.sessions, load_codebook(resource(DEMO_CODEBOOK)),
+                   lambda: "Annotator demo")
     except BaseException:
         project.close()
         # Never leave a half-built demo behind: the next "open demo" would open it.

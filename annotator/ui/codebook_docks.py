@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.project import Project
+from annotator.ui.codebook_files import CodebookFiles
 from annotator.ui.commands import UndoHistory
 from annotator.ui.dialogs.changelog_dialog import ChangelogDialog
 from annotator.ui.events import ProjectEvents
@@ -45,6 +46,9 @@ class CodebookDocks(QObject):
 
         self.changelog_action = QAction(self.tr("Change&log…"), window)
         self.changelog_action.triggered.connect(self._on_changelog_triggered)
+        self.files = CodebookFiles(window, events, history)
+        menu.addActions(self.files.actions())
+        menu.addSeparator()
         actions = self.panel.edit_actions()
         menu.addActions(actions[:2])
         menu.addSeparator()

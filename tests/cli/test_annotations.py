@@ -50,7 +50,7 @@ def test_load_csv_with_spans_after_emoji(cli: Run, demo: Path, tmp_path: Path) -
         HEADER
         + f"1,alice,Framing/Threat,{start},{start + 7},a date\n"
         + f'1, alice ,Framing / Friendship and alliance,{belarus},{belarus + 7},"memo, quoted"\n'
-        + "2,bob,Official voice,0,1,\n",
+        + "2,bob,Legitimation/Official voice,0,1,\n",
         encoding="utf-8",
     )
     result = cli("annotations", demo, "--load", table)
@@ -60,7 +60,7 @@ def test_load_csv_with_spans_after_emoji(cli: Run, demo: Path, tmp_path: Path) -
     assert (1, "alice", "Framing/Friendship and alliance", belarus, belarus + 7, "memo, quoted",
             "Belarus") in rows
     second = post_text(demo, 2)
-    assert (2, "bob", "Official voice", 0, 1, "", second[0]) in rows
+    assert (2, "bob", "Legitimation/Official voice", 0, 1, "", second[0]) in rows
     for post, _coder, _code, lo, hi, _memo, quote in rows:
         assert quote == post_text(demo, post)[lo:hi]
     info = cli("info", demo, "--json").json()
@@ -76,15 +76,16 @@ def test_load_json_with_quotes(cli: Run, demo: Path, tmp_path: Path) -> None:
     text = post_text(demo, 3)
     start = text.index("Lavrov")
     records = [
-        {"post": 3, "coder": "карина", "code": "Rhetoric/Accusation", "start": start,
+        {"post": 3, "coder": "карина", "code": "Rhetoric/Whataboutism", "start": start,
          "end": start + 6, "memo": "", "quote": "Lavrov"},
-        {"post": "3", "coder": "карина", "code": "Official voice", "start": "0", "end": "2"},
+        {"post": "3", "coder": "карина", "code": "Legitimation/Official voice", "start": "0",
+         "end": "2"},
     ]
     table = tmp_path / "spans.json"
     table.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     result = cli("annotations", demo, "--load", table)
     assert (result.code, result.out) == (0, "loaded 2 annotations\n")
-    assert (3, "карина", "Rhetoric/Accusation", start, start + 6, "", "Lavrov") in stored(demo)
+    assert (3, "карина", "Rhetoric/Whataboutism", start, start + 6, "", "Lavrov") in stored(demo)
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(
@@ -129,7 +130,8 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(
         ("spans.txt", HEADER, "use a .csv or .json file"),
         ("missing.csv", None, "no such file"),
         ("empty.csv", "", "empty"),
-        ("columns.csv", "post,coder,code,start\n1,a,Official voice,0\n", "missing column(s): end"),
+        ("columns.csv", "post,coder,code,start\n1,a,Legitimation/Official voice,0\n",
+         "missing column(s): end"),
         ("broken.json", '[{"post": 1,', "invalid JSON"),
         ("object.json", '{"post": 1}', "expected a JSON array"),
     ],
@@ -152,8 +154,8 @@ def _annotate(cli: Run, project: Path, folder: Path) -> None:
         writer.writerow(["post", "coder", "code", "start", "end", "memo"])
         writer.writerow([1, "alice", "Framing/Threat", 5, 12, "line one\nline two"])
         writer.writerow([1, "bob", "Framing/Threat", 0, 4, "flags"])
-        writer.writerow([4, "alice", "Rhetoric/Irony", 2, 30, ""])
-        writer.writerow([18, "bob", "Official voice", 0, 10, "«ёлки», 🎄"])
+        writer.writerow([4, "alice", "Rhetoric/Irony and scare quotes", 2, 30, ""])
+        writer.writerow([18, "bob", "Legitimation/Official voice", 0, 10, "«ёлки», 🎄"])
     assert cli("annotations", project, "--load", table).code == 0
     assert text[0:4] == "🇷🇺🇧🇾"
 

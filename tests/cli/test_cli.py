@@ -142,7 +142,7 @@ def test_info(cli: Run, tmp_path: Path) -> None:
     info = cli("info", path, "--json").json()
     assert info.pop("codebook_version") >= 1
     assert info == {"path": str(path), "schema_version": SCHEMA_VERSION, "sources": 1,
-                    "channels": 1, "posts": 18, "coders": 0, "codes": 11, "annotations": 0}
+                    "channels": 1, "posts": 18, "coders": 0, "codes": 19, "annotations": 0}
     text = cli("info", path)
     assert text.code == 0
     assert "posts: 18" in text.out.splitlines()

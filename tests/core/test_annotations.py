@@ -38,7 +38,7 @@ def test_add_stores_code_point_offsets_and_the_quote(demo_project: Project) -> N
 
 def test_add_refuses_bad_input(demo_project: Project) -> None:
     coder, _ = demo_project.coders.create("Alice")
-    code = demo_project.codes.by_path("Official voice")
+    code = demo_project.codes.by_path("Legitimation/Official voice")
     post_id, text = first_post_after_flags(demo_project)
     with pytest.raises(InvalidSpan):
         demo_project.annotations.add(post_id, code.id, coder.id, Span(0, len(text) + 1))
@@ -54,7 +54,7 @@ def test_add_refuses_bad_input(demo_project: Project) -> None:
 
 def test_delete(demo_project: Project) -> None:
     coder, _ = demo_project.coders.create("Alice")
-    code = demo_project.codes.by_path("Official voice")
+    code = demo_project.codes.by_path("Legitimation/Official voice")
     post_id, _ = first_post_after_flags(demo_project)
     annotation, _ = demo_project.annotations.add(post_id, code.id, coder.id, Span(0, 4))
     demo_project.annotations.delete(annotation.id)
@@ -111,7 +111,8 @@ def test_load_reports_every_bad_row_and_writes_nothing(
 ) -> None:
     post_id, text = first_post_after_flags(demo_project)
     start = text.index("June")
-    good = {"post": post_id, "coder": "Alice", "code": "Official voice", "start": 0, "end": 2}
+    good = {"post": post_id, "coder": "Alice", "code": "Legitimation/Official voice",
+            "start": 0, "end": 2}
     rows: list[dict[str, object]] = [
         good,
         {**good, "post": "no-such-post"},

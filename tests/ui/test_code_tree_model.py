@@ -19,7 +19,10 @@ def test_model_passes_qt_model_tester(qtmodeltester, demo_project):
     model = CodeTreeModel(lambda op: None)
     model.set_source(demo_project.codes)
     qtmodeltester.check(model, force_py=True)
-    assert model.rowCount() == 3
+    # Three groups of span codes, then the five post-level variables, all at the top level.
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "Framing", "Rhetoric", "Legitimation", "Stance toward the West", "Topic",
+        "Call to action", "Mentioned countries", "Main claim"]
     framing = model.index(0, 0)
     assert framing.data() == "Framing"
     assert model.rowCount(framing) == 5
@@ -28,7 +31,14 @@ def test_model_passes_qt_model_tester(qtmodeltester, demo_project):
     assert threat.data(CodeRole.PATH) == "Framing/Threat"
     assert model.index(0, Column.SHORTCUT, framing).data() == "1"
     assert threat.data(Qt.ItemDataRole.DecorationRole).name() == "#d62728"
-    assert "danger to security" in threat.data(Qt.ItemDataRole.ToolTipRole)
+    assert "danger to the security" in threat.data(Qt.ItemDataRole.ToolTipRole)
+    assert threat.data(CodeRole.KIND) == "span"
+    stance = model.index(3, Column.NAME)
+    assert stance.data(CodeRole.PATH) == "Stance toward the West"
+    assert stance.data(CodeRole.KIND) == "variable"
+    assert model.rowCount(stance) == 0  # variables have no children (their levels are no rows)
+    assert model.index(3, Column.SHORTCUT).data() == ""
+    assert stance.data(Qt.ItemDataRole.DecorationRole).name() == "#393b79"
     assert model.headerData(Column.SHORTCUT, Qt.Orientation.Horizontal) == "Key"
 
 
@@ -42,7 +52,7 @@ def test_panel_models_pass_the_model_tester_through_edits(codebook_window, qtmod
     framing = window.project.codes.by_path("Framing").id
     added = panel.add_code("Extra", framing)
     panel.rename_code(added, "Extra 2")
-    panel.delete_code(window.project.codes.by_path("Rhetoric/Irony").id)
+    panel.delete_code(window.project.codes.by_path("Rhetoric/Irony and scare quotes").id)
     panel.filter_edit.setText("o")
     window.undo_stack.undo()
     qtmodeltester.check(panel.model, force_py=True)
@@ -69,7 +79,7 @@ def test_drop_moves_under_another_code_and_undo_moves_back(codebook_window, qtbo
     moved = project.codes.get(threat.id)
     assert moved.path_text == "Rhetoric/Threat"
     assert [c.name for c in project.codes.list() if c.parent_id == rhetoric.id] == [
-        "Accusation", "Threat", "Irony", "Historical analogy"]
+        "Whataboutism", "Threat", "Irony and scare quotes", "Labelling"]
     assert model.index_of(threat.id).parent() == model.index_of(rhetoric.id)
     assert model.index_of(threat.id).row() == 1
     assert model.index_of(threat.id).data(CodeRole.PATH) == "Rhetoric/Threat"
@@ -92,13 +102,14 @@ def test_drop_reorders_siblings_and_onto_the_top_level(codebook_window):
     # Dropped before the 4th sibling (row 3): Qt counts the dragged row, the core does not.
     assert model.dropMimeData(drag(model, threat.id), MOVE, 3, 0, model.index_of(framing.id))
     assert [c.name for c in project.codes.list() if c.parent_id == framing.id] == [
-        "Western hostility", "International law", "Threat", "Friendship and alliance",
-        "Victimhood"]
-    # Dropped on the viewport: last at the top level.
+        "Blame attribution", "Victimhood", "Threat", "Friendship and alliance",
+        "Multipolar world order"]
+    # Dropped on the viewport: last at the top level, after the variables.
     assert model.dropMimeData(drag(model, threat.id), MOVE, -1, -1, QModelIndex())
     assert tree_paths(project)[-1] == "Threat"
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
-        "Framing", "Rhetoric", "Official voice", "Threat"]
+        "Framing", "Rhetoric", "Legitimation", "Stance toward the West", "Topic",
+        "Call to action", "Mentioned countries", "Main claim", "Threat"]
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert project.codes.get(threat.id).position == 0
@@ -125,13 +136,13 @@ def test_drops_that_are_no_move_or_not_allowed_are_refused(codebook_window):
 def test_drop_through_the_filter_proxy_maps_rows(codebook_window):
     window = codebook_window
     project, panel = window.project, window.codebook.panel
-    irony = project.codes.by_path("Rhetoric/Irony")
+    irony = project.codes.by_path("Rhetoric/Irony and scare quotes")
     panel.filter_edit.setText("i")  # hides nothing that matters here; rows map through
     proxy = panel.proxy
     framing = proxy.mapFromSource(panel.model.index_of(project.codes.by_path("Framing").id))
     data = proxy.mimeData([proxy.mapFromSource(panel.model.index_of(irony.id))])
     assert proxy.dropMimeData(data, MOVE, 0, 0, framing)
-    assert project.codes.get(irony.id).path_text == "Framing/Irony"
+    assert project.codes.get(irony.id).path_text == "Framing/Irony and scare quotes"
     assert project.codes.get(irony.id).position == 0
 
 

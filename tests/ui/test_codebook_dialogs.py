@@ -28,7 +28,7 @@ def test_shortcut_dialog_takes_one_free_key(demo_window, qtbot):
     dialog.editor.clear()
     qtbot.keyClick(dialog.editor, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: not dialog.editor.keySequence().isEmpty())
-    assert "already used by Framing/Western hostility" in dialog.message.text()
+    assert "already used by Framing/Blame attribution" in dialog.message.text()
     assert not ok.isEnabled()
     dialog.editor.clear()
     qtbot.keyClick(dialog.editor, Qt.Key.Key_X)
@@ -57,7 +57,9 @@ def test_definition_dialog_reports_changed_fields(demo_window, qtbot):
     assert dialog.description.toPlainText() == code.description
     assert not dialog.levels.isVisibleTo(dialog)
     assert dialog.changed_fields() == {}
+    assert dialog.inclusion.toPlainText() == code.inclusion != ""
     dialog.inclusion.setFocus()
+    dialog.inclusion.selectAll()  # typing replaces the demo's inclusion
     qtbot.keyClicks(dialog.inclusion, "Names a danger.")
     dialog.examples.setPlainText("first\n\n  second  \n")
     assert dialog.changed_fields() == {"inclusion": "Names a danger.",
@@ -79,7 +81,7 @@ def test_definition_dialog_reports_changed_fields(demo_window, qtbot):
 def test_definition_dialog_keeps_level_uuids(demo_window):
     panel = demo_window.codebook.panel
     codes = demo_window.project.codes
-    voice = codes.by_path("Official voice")
+    voice = codes.by_path("Legitimation/Official voice")
     panel.update_code(voice.id, kind="variable", variable_type="single",
                       levels=({"name": "yes"}, {"name": "no"}))
     voice = codes.get(voice.id)
@@ -116,9 +118,13 @@ def test_merge_dialog_lists_candidates_and_filters(demo_window, qtbot):
     codes = demo_window.project.codes.list()
     source = next(c for c in codes if c.path_text == "Framing")
     candidates = merge_candidates(source, codes)
+    # Span codes outside Framing only: no Framing subcode, no post-level variable.
     assert [c.path_text for c in candidates] == [
-        "Rhetoric", "Rhetoric/Accusation", "Rhetoric/Irony", "Rhetoric/Historical analogy",
-        "Official voice"]
+        "Rhetoric", "Rhetoric/Whataboutism", "Rhetoric/Irony and scare quotes",
+        "Rhetoric/Labelling", "Legitimation", "Legitimation/Appeal to international law",
+        "Legitimation/Historical analogy", "Legitimation/Official voice"]
+    variables = [c for c in codes if c.kind == "variable"]
+    assert len(variables) == 5 and not set(variables) & set(candidates)
     dialog = MergeDialog(source, candidates, Usage(1, 4, 0), demo_window)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -128,10 +134,11 @@ def test_merge_dialog_lists_candidates_and_filters(demo_window, qtbot):
     qtbot.keyClicks(dialog.filter, "iron")
     shown = [dialog.list.item(r).text() for r in range(dialog.list.count())
              if not dialog.list.item(r).isHidden()]
-    assert shown == ["Rhetoric/Irony"]
-    dialog.select(next(c.id for c in candidates if c.name == "Irony"))
+    assert shown == ["Rhetoric/Irony and scare quotes"]
+    irony = next(c.id for c in candidates if c.name == "Irony and scare quotes")
+    dialog.select(irony)
     assert ok.isEnabled()
-    assert dialog.target_id() == next(c.id for c in candidates if c.name == "Irony")
+    assert dialog.target_id() == irony
     dialog.filter.setText("official")
     assert dialog.target_id() is None and not ok.isEnabled()
     dialog.reject()

@@ -116,7 +116,7 @@ def test_recolour_and_shortcut_through_actions_undo_and_redo(codebook_window, me
     panel.shortcut_action.trigger()
     name, (code, taken) = panel.prompts.asked[-1]
     assert name == "shortcut" and code.id == code_id
-    assert taken["2"] == "Framing/Western hostility" and "1" not in taken
+    assert taken["2"] == "Framing/Blame attribution" and "1" not in taken
     assert codes.get(code_id).shortcut == "x"
     assert panel.model.index_of(code_id, Column.SHORTCUT).data() == "x"
 
@@ -166,7 +166,7 @@ def test_edit_definition_through_the_action_then_undo(codebook_window):
 def test_a_span_code_becomes_a_variable_with_levels_and_back(codebook_window):
     window = codebook_window
     panel, codes, stack = window.codebook.panel, window.project.codes, window.undo_stack
-    code_id = select(window, "Official voice")
+    code_id = select(window, "Legitimation/Official voice")
     assert panel.update_code(code_id, kind="variable", variable_type="single",
                              levels=(Level("yes"), Level("no")))
     code = codes.get(code_id)
@@ -185,7 +185,7 @@ def test_actions_follow_the_selection_and_the_project(codebook_window):
     assert panel.add_code_action.isEnabled()
     assert not panel.delete_action.isEnabled()
     assert not panel.rename_action.isEnabled()
-    select(window, "Official voice")
+    select(window, "Legitimation/Official voice")
     assert panel.delete_action.isEnabled()
     assert panel.merge_action.isEnabled()
     assert panel.rename_action.shortcut().toString() == "F2"
@@ -210,15 +210,15 @@ def test_keys_delete_and_rename_in_the_tree_but_edit_text_in_the_filter(
     assert message_boxes == []
     panel.filter_edit.clear()
 
-    code_id = select(window, "Rhetoric/Irony")
+    code_id = select(window, "Rhetoric/Irony and scare quotes")
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
     editor = panel.tree.indexWidget(panel.tree.currentIndex())
     assert isinstance(editor, QLineEdit)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
-    assert message_boxes[-1].text.startswith("Delete “Rhetoric/Irony”?")
+    assert message_boxes[-1].text.startswith("Delete “Rhetoric/Irony and scare quotes”?")
     with pytest.raises(NotFound):
         window.project.codes.get(code_id)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.codes.get(code_id).name == "Irony"
+    assert window.project.codes.get(code_id).name == "Irony and scare quotes"

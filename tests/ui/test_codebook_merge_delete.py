@@ -26,7 +26,10 @@ def test_merge_moves_annotations_and_undo_puts_them_back(codebook_window):
     _, (source, candidates, own) = panel.prompts.asked[-1]
     assert source.id == threat.id
     paths = [c.path_text for c in candidates]
-    assert "Framing/Threat" not in paths and "Framing" in paths and "Official voice" in paths
+    assert "Framing/Threat" not in paths and "Framing" in paths
+    assert "Legitimation/Official voice" in paths
+    assert not {"Stance toward the West", "Topic", "Call to action", "Mentioned countries",
+                "Main claim"} & set(paths)  # a span code is never merged into a variable
     assert own.annotations == 2
     assert code_ids_of(project) == {on_threat[0].id: victim.id, on_threat[1].id: victim.id,
                                     on_victim.id: victim.id}
@@ -68,7 +71,7 @@ def test_delete_states_the_counts_and_undo_restores_annotations_with_their_ids(
     annotations = [annotate(project, "Framing/Threat", 0, 0, 5),
                    annotate(project, "Framing/Threat", 1, 0, 5),
                    annotate(project, "Framing/Victimhood", 2, 1, 4)]
-    kept = annotate(project, "Official voice", 3, 0, 5)
+    kept = annotate(project, "Legitimation/Official voice", 3, 0, 5)
     before_paths, before = tree_paths(project), code_ids_of(project)
     framing = project.codes.by_path("Framing")
 
@@ -98,13 +101,13 @@ def test_delete_states_the_counts_and_undo_restores_annotations_with_their_ids(
 def test_delete_is_only_done_after_confirmation(codebook_window, monkeypatch, message_boxes):
     window = codebook_window
     project, panel = window.project, window.codebook.panel
-    annotate(project, "Official voice", 0, 0, 5)
-    code = project.codes.by_path("Official voice")
+    annotate(project, "Legitimation/Official voice", 0, 0, 5)
+    code = project.codes.by_path("Legitimation/Official voice")
     monkeypatch.setattr(QMessageBox, "exec",
                         lambda box: int(QMessageBox.StandardButton.Cancel.value))
     panel.select_code(code.id)
     panel.delete_action.trigger()
-    assert project.codes.get(code.id).name == "Official voice"
+    assert project.codes.get(code.id).path_text == "Legitimation/Official voice"
     assert project.annotations.count() == 1
     assert window.undo_stack.count() == 0
 
@@ -112,7 +115,7 @@ def test_delete_is_only_done_after_confirmation(codebook_window, monkeypatch, me
 def test_delete_of_a_leaf_removes_one_row_and_selects_the_parent(codebook_window, qtbot):
     window = codebook_window
     project, panel = window.project, window.codebook.panel
-    irony = project.codes.by_path("Rhetoric/Irony")
+    irony = project.codes.by_path("Rhetoric/Irony and scare quotes")
     panel.select_code(irony.id)
     with qtbot.waitSignal(panel.model.rowsRemoved), qtbot.assertNotEmitted(
             panel.model.modelReset):

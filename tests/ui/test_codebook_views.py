@@ -35,7 +35,12 @@ def test_docks_sit_right_with_the_tree_expanded(demo_window):
     for dock in docks:
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
         assert dock.isVisible()
-    assert len(visible_paths(window)) == 11
+    # Every code is shown, the five post-level variables last at the top level.
+    paths = visible_paths(window)
+    assert paths == [c.path_text for c in window.project.codes.list()]
+    assert len(paths) == 19
+    assert paths[-5:] == ["Stance toward the West", "Topic", "Call to action",
+                          "Mentioned countries", "Main claim"]
 
 
 def test_filter_as_you_type_keeps_parents_and_restores_expansion(demo_window, qtbot):
@@ -45,17 +50,19 @@ def test_filter_as_you_type_keeps_parents_and_restores_expansion(demo_window, qt
         panel.model.index_of(window.project.codes.by_path("Framing").id))
     panel.tree.collapse(framing)
     qtbot.keyClicks(panel.filter_edit, "IRON")
-    assert visible_paths(window) == ["Rhetoric", "Rhetoric/Irony"]
+    assert visible_paths(window) == ["Rhetoric", "Rhetoric/Irony and scare quotes"]
     panel.filter_edit.clear()
-    qtbot.keyClicks(panel.filter_edit, "hostil")
-    assert visible_paths(window) == ["Framing", "Framing/Western hostility"]
+    qtbot.keyClicks(panel.filter_edit, "blam")
+    assert visible_paths(window) == ["Framing", "Framing/Blame attribution"]
+    panel.filter_edit.setText("west")  # variables are filtered like span codes
+    assert visible_paths(window) == ["Stance toward the West"]
     panel.filter_edit.setText("framing")  # a parent's name matches its whole branch
     assert len(visible_paths(window)) == 6
     panel.filter_edit.setText("nothing like this")
     assert visible_paths(window) == []
     panel.filter_edit.clear()
     assert "Framing/Threat" not in visible_paths(window)  # collapsed again, as before
-    assert len(visible_paths(window)) == 6
+    assert len(visible_paths(window)) == 14  # 19 codes less Framing's 5 subcodes
 
 
 def test_expansion_and_selection_survive_a_reset(codebook_window):
@@ -82,7 +89,9 @@ def test_definition_panel_follows_the_selection_and_edits(codebook_window):
     panel.select_code(threat.id)
     text = definition.text()
     for expected in ("Framing/Threat", "Span code", "key 1", "#d62728", "Description",
-                     "Presents an actor or event as a danger to security or order."):
+                     "Presents an actor, weapon or development as a danger to the security",
+                     "Include when", "Warnings of retaliation", "Examples",
+                     "brings them closer to a point of no return"):
         assert expected in text
     panel.update_code(threat.id, inclusion="Explicit danger.", exclusion="Mere criticism.",
                       examples=("a grave threat", "menace"), memo="Ask B.")
@@ -90,13 +99,23 @@ def test_definition_panel_follows_the_selection_and_edits(codebook_window):
     for expected in ("Include when", "Explicit danger.", "Exclude when", "Mere criticism.",
                      "Examples", "a grave threat", "menace", "Memo", "Ask B."):
         assert expected in text
-    voice = project.codes.by_path("Official voice")
+    assert "Warnings of retaliation" not in text and "point of no return" not in text
+    voice = project.codes.by_path("Legitimation/Official voice")
     panel.update_code(voice.id, kind="variable", variable_type="ordinal",
                       levels=({"name": "low"}, {"name": "high", "description": "loud"}))
     definition.show_code(voice.id)  # as coding will, for the code under the cursor
     text = definition.text()
     assert "Variable (ordinal)" in text and "low" in text and "high — loud" in text
-    panel.delete_code(voice.id)
+    panel.delete_code(voice.id)  # the tree selects its parent, and the panel follows
+    assert definition.code is not None and definition.code.path_text == "Legitimation"
+    assert "Official voice" not in definition.text()
+    stance = project.codes.by_path("Stance toward the West")
+    definition.show_code(stance.id)  # a variable of the demo, at the top level
+    text = definition.text()
+    for expected in ("Stance toward the West", "Variable (ordinal)", "#393b79",
+                     "hostile — Accuses, threatens or denounces", "critical", "conciliatory"):
+        assert expected in text
+    panel.delete_code(stance.id)  # no parent to select: the panel empties
     assert definition.code is None and definition.text() == ""
     definition.show_code(None)
     assert definition.text() == ""
@@ -146,15 +165,16 @@ def test_menus_hold_undo_redo_and_the_codebook_actions(codebook_window):
     assert [s.toString() for s in acts.redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert not acts.undo.isEnabled()
     texts = [a.text() for a in acts.codebook_menu.actions() if not a.isSeparator()]
-    assert texts[:8] == ["&Add code…", "Add &subcode…", "&Rename", "&Colour…", "Short&cut…",
-                         "Edit &definition…", "&Merge into…", "&Delete…"]
+    assert texts[:10] == ["&Load codebook file…", "&Export codebook…",
+                          "&Add code…", "Add &subcode…", "&Rename", "&Colour…", "Short&cut…",
+                          "Edit &definition…", "&Merge into…", "&Delete…"]
     assert "Change&log…" in texts
     panel = window.codebook.panel
-    code = window.project.codes.by_path("Official voice")
+    code = window.project.codes.by_path("Legitimation/Official voice")
     panel.recolour_code(code.id, "#000000")
     assert acts.undo.isEnabled() and acts.undo.text() == "&Undo edit colour"
     acts.undo.trigger()
-    assert window.project.codes.get(code.id).colour == "#1f77b4"
+    assert window.project.codes.get(code.id).colour == "#aec7e8"
     assert acts.redo.isEnabled()
 
 

@@ -23,7 +23,7 @@ def test_operation_command_is_the_only_undo_command_subclass():
 def test_perform_applies_once_and_emits_the_changes_each_step(demo_window, qtbot):
     window = demo_window
     codes = window.project.codes
-    code = codes.by_path("Official voice")
+    code = codes.by_path("Legitimation/Official voice")
     version = codes.version()
     with qtbot.waitSignal(window.events.changed) as emitted:
         changes = window.history.perform(UpdateCode(code.id, {"memo": "m"}))
@@ -41,7 +41,7 @@ def test_perform_applies_once_and_emits_the_changes_each_step(demo_window, qtbot
 
 def test_a_refused_operation_is_shown_and_not_stacked(demo_window, message_boxes):
     window = demo_window
-    code = window.project.codes.by_path("Official voice")
+    code = window.project.codes.by_path("Legitimation/Official voice")
     assert window.history.perform(UpdateCode(code.id, {"colour": "red"})) is None
     assert window.undo_stack.count() == 0
     assert message_boxes[-1].text.startswith("The change was refused: colour 'red'")
@@ -65,7 +65,7 @@ def test_a_failing_undo_is_shown_and_clears_the_history(demo_window, message_box
 def test_history_is_per_project(demo_window, demo_project, make_window):
     window = demo_window
     panel = window.codebook.panel
-    code = window.project.codes.by_path("Official voice")
+    code = window.project.codes.by_path("Legitimation/Official voice")
     panel.recolour_code(code.id, "#000000")
     assert window.undo_stack.count() == 1
     assert window.open_project(demo_project.path)  # reopening starts a new history

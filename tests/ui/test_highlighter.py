@@ -66,9 +66,9 @@ def test_highlights_cover_exactly_each_annotation_after_emoji(make_window, demo_
     assert text.startswith("🇷🇺🇧🇾")
     first = annotate(demo_project, post_id, "Framing/Friendship and alliance",
                      "June 25 marks the 32nd Anniversary")
-    second = annotate(demo_project, post_id, "Official voice", "Over the years")
+    second = annotate(demo_project, post_id, "Legitimation/Official voice", "Over the years")
     # Crosses paragraph (block) boundaries and starts right after an emoji.
-    third = annotate(demo_project, post_id, "Rhetoric/Irony",
+    third = annotate(demo_project, post_id, "Rhetoric/Irony and scare quotes",
                      "We wholeheartedly congratulate")
     crossing = annotate(demo_project, post_id, "Framing/Threat",
                         "cultural ties.\n\n🤝 Over")
@@ -86,7 +86,7 @@ def test_highlights_cover_exactly_each_annotation_after_emoji(make_window, demo_
     assert set(marks) == union
     # Each single-code stretch carries exactly its code's colour, nothing more or less.
     for annotation, path in ((first, "Framing/Friendship and alliance"),
-                             (third, "Rhetoric/Irony")):
+                             (third, "Rhetoric/Irony and scare quotes")):
         hits = {i for i, (c, _) in marks.items() if c == colour_of(demo_project, path,
                                                                     SINGLE_ALPHA)}
         assert "".join(text[i] for i in sorted(hits)) == annotation.quote
@@ -100,20 +100,20 @@ def test_highlights_cover_exactly_each_annotation_after_emoji(make_window, demo_
 def test_overlapping_annotations_are_both_visible(make_window, demo_project):
     post_id = demo_project.posts.ids()[2]  # "🎙 Russia's Foreign Minister ..."
     text = demo_project.posts.get(post_id).text
-    outer = annotate(demo_project, post_id, "Official voice",
+    outer = annotate(demo_project, post_id, "Legitimation/Official voice",
                      "Russia's Foreign Minister Sergey Lavrov’s opening remarks")
-    inner = annotate(demo_project, post_id, "Rhetoric/Accusation", "Sergey Lavrov")
+    inner = annotate(demo_project, post_id, "Rhetoric/Whataboutism", "Sergey Lavrov")
     window = make_window(demo_project.path)
     show(window, post_id)
 
     marks = covered(window)
-    both = blend([demo_project.codes.by_path("Official voice").colour,
-                  demo_project.codes.by_path("Rhetoric/Accusation").colour], LAYERED_ALPHA)
+    both = blend([demo_project.codes.by_path("Legitimation/Official voice").colour,
+                  demo_project.codes.by_path("Rhetoric/Whataboutism").colour], LAYERED_ALPHA)
     layered = {i for i, style in marks.items()
                if style == (both.name(both.NameFormat.HexArgb), True)}
     assert "".join(text[i] for i in sorted(layered)) == inner.quote
-    alone = {i for i, (c, underline) in marks.items()
-             if c == colour_of(demo_project, "Official voice", SINGLE_ALPHA) and not underline}
+    official = colour_of(demo_project, "Legitimation/Official voice", SINGLE_ALPHA)
+    alone = {i for i, (c, underline) in marks.items() if c == official and not underline}
     assert alone == set(range(outer.span.start, outer.span.end)) - layered
 
     runs = window.reading_pane.text_view.highlighter.runs
@@ -122,8 +122,8 @@ def test_overlapping_annotations_are_both_visible(make_window, demo_project):
 
 def test_tooltip_names_codes_and_coders(make_window, demo_project):
     post_id = demo_project.posts.ids()[2]
-    annotate(demo_project, post_id, "Official voice", "Russia's Foreign Minister")
-    annotate(demo_project, post_id, "Rhetoric/Accusation", "Foreign")
+    annotate(demo_project, post_id, "Legitimation/Official voice", "Russia's Foreign Minister")
+    annotate(demo_project, post_id, "Rhetoric/Whataboutism", "Foreign")
     window = make_window(demo_project.path)
     show(window, post_id)
     view = window.reading_pane.text_view
@@ -136,26 +136,39 @@ def test_tooltip_names_codes_and_coders(make_window, demo_project):
         return view.tooltip_at(QPoint(rect.center().x() + 3, rect.center().y()))
 
     text = window.reading_pane.post.text
-    official = "    Direct speech or statement of an official or ministry."
-    assert tip_at(text.index("Russia") + 2) == f"Official voice — Alice\n{official}"
+    # Each code: its description, then its first two examples (each cut to 80 characters).
+    official = (
+        "    Marks who speaks with authority - a statement, remarks or an interview attributed"
+        " to the President, a minister, the Ministry or the Embassy.\n"
+        "    e.g. “Foreign Ministry’s statement on retaliatory measures following EU"
+        " restrictions…”; “Sergey Lavrov: I would like to once again express my gratitude”"
+    )
+    whataboutism = (
+        "    Answers a criticism of Russia by pointing to the critic's own (alleged) wrongdoing"
+        " instead of addressing it.\n"
+        "    e.g. “Primarily, the full-scale armed aggression by NATO against Yugoslavia in"
+        " 1999”; “NATO's key member states were extensively engaged in aggressive campaigns"
+        " again…”"
+    )
+    assert tip_at(text.index("Russia") + 2) == f"Legitimation/Official voice — Alice\n{official}"
     assert tip_at(text.index("Foreign") + 3) == (
-        f"Official voice — Alice\n{official}\nRhetoric/Accusation — Alice\n"
-        "    Attributes blame or bad intent to a named actor."
+        f"Legitimation/Official voice — Alice\n{official}\n"
+        f"Rhetoric/Whataboutism — Alice\n{whataboutism}"
     )
     assert tip_at(text.index("Lavrov")) is None
 
 
 def test_tooltip_shows_the_start_of_the_definition_and_two_examples(make_window, demo_project):
     post_id = demo_project.posts.ids()[2]
-    code = demo_project.codes.by_path("Official voice")
+    code = demo_project.codes.by_path("Legitimation/Official voice")
     demo_project.codes.update(code.id, description="Long. " * 60,
                               examples=["first quote", "second quote", "third quote"])
-    annotate(demo_project, post_id, "Official voice", "Russia's Foreign Minister")
+    annotate(demo_project, post_id, "Legitimation/Official voice", "Russia's Foreign Minister")
     window = make_window(demo_project.path)
     show(window, post_id)
     (run,) = window.reading_pane.text_view.highlighter.runs
     header, description, examples = run.tooltip.split("\n")
-    assert header == "Official voice — Alice"
+    assert header == "Legitimation/Official voice — Alice"
     assert description.startswith("    Long. Long.") and description.endswith("…")
     assert len(description.strip()) == 200
     assert examples == "    e.g. “first quote”; “second quote”"
@@ -163,7 +176,7 @@ def test_tooltip_shows_the_start_of_the_definition_and_two_examples(make_window,
 
 def test_document_is_never_modified_by_highlighting(make_window, demo_project):
     post_id = demo_project.posts.ids()[0]
-    annotate(demo_project, post_id, "Official voice", "June 25")
+    annotate(demo_project, post_id, "Legitimation/Official voice", "June 25")
     window = make_window(demo_project.path)
     show(window, post_id)
     view = window.reading_pane.text_view

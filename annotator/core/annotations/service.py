@@ -75,8 +75,11 @@ def add_row(
     post = session.get(PostRow, post_id)
     if post is None:
         raise NotFound("post", post_id)
-    if session.get(CodeRow, code_id) is None:
+    code = session.get(CodeRow, code_id)
+    if code is None:
         raise NotFound("code", code_id)
+    if code.kind != "span":
+        raise Conflict(f"{code.name!r} is a post-level variable; spans take span codes")
     if session.get(CoderRow, coder_id) is None:
         raise NotFound("coder", coder_id)
     quote = span.quote(post.text)

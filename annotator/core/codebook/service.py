@@ -242,7 +242,7 @@ def insert_code(
     ``uuid`` and ``code_id`` are for codes coming back (undo, a codebook file).
     """
     if parent_id is not None:
-        _row(session, parent_id)
+        _check_parent(_row(session, parent_id))
     count = session.scalar(select(func.count(CodeRow.id)).where(_siblings(parent_id))) or 0
     row = CodeRow(id=code_id, name="", parent_id=parent_id, description="", position=int(count),
                   kind=CodeKind.SPAN.value, inclusion="", exclusion="", memo="", examples=[],
@@ -279,13 +279,15 @@ def set_fields(session: Session, row: CodeRow, fields: Mapping[str, Any]) -> Non
         else:
             raise Conflict(f"unknown code field {name!r}")
     _check_kind(row)
+    if row.id is not None and "kind" in fields:
+        _check_kind_change(session, row)
 
 
 def move_row(session: Session, row: CodeRow, parent_id: int | None, position: int | None) -> None:
     if parent_id is not None and parent_id in subtree_ids(session, row.id):
         raise Conflict("a code cannot move under itself or one of its subcodes")
     if parent_id is not None:
-        _row(session, parent_id)
+        _check_parent(_row(session, parent_id))
     if parent_id != row.parent_id:
         _checked_name(session, row.name, parent_id, row.id)
         old_parent = row.parent_id
@@ -390,6 +392,22 @@ def _level_record(level: Any) -> dict[str, Any]:
         name, uuid, description = level.name, level.uuid, level.description
     return {"uuid": (uuid or new_uuid()).lower(), "name": str(name),
             "description": str(description or "")}
+
+
+def _check_parent(parent: CodeRow) -> None:
+    if parent.kind == CodeKind.VARIABLE.value:
+        raise Conflict(f"variable {parent.name!r} cannot have subcodes")
+
+
+def _check_kind_change(session: Session, row: CodeRow) -> None:
+    """A code may change kind only while nothing depends on its old kind."""
+    if row.kind == CodeKind.VARIABLE.value:
+        if session.scalar(select(CodeRow.id).where(CodeRow.parent_id == row.id)) is not None:
+            raise Conflict(f"{row.name!r} has subcodes, so it cannot become a variable")
+        if _count(session, AnnotationRow.code_id, [row.id]):
+            raise Conflict(f"{row.name!r} has span annotations, so it cannot become a variable")
+    elif _count(session, PostValueRow.code_id, [row.id]):
+        raise Conflict(f"{row.name!r} has post values, so it cannot become a span code")
 
 
 def _check_kind(row: CodeRow) -> None:

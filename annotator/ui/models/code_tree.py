@@ -183,8 +183,11 @@ class CodeTreeModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        code = self.code(index)
+        if code is None or not code.is_variable:  # a variable holds no subcodes
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
         if index.column() == Column.NAME and self._perform is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags

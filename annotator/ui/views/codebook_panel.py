@@ -332,6 +332,7 @@ class CodebookPanel(QWidget):
             action.setEnabled(code is not None)
         if code is not None:
             self.merge_action.setEnabled(bool(merge_candidates(code, self.model.codes())))
+            self.add_subcode_action.setEnabled(not code.is_variable)  # variables hold values
 
     def _own_usage(self, code: Code) -> Usage:
         """The coded work on ``code`` itself, without its subcodes'."""

@@ -132,3 +132,22 @@ def test_operations_undo_and_redo_exactly(demo_project: Project, make: object) -
     operation.apply(demo_project)
     assert snapshot_of(demo_project) == after
     assert demo_project.integrity_problems() == []
+
+
+def test_variables_hold_no_subcodes_and_no_spans(demo_project: Project) -> None:
+    stance = demo_project.codes.by_path("Stance toward the West")
+    threat = demo_project.codes.by_path("Framing/Threat")
+    framing = demo_project.codes.by_path("Framing")
+    with pytest.raises(Conflict, match="cannot have subcodes"):
+        demo_project.codes.add("Sub", stance.id)
+    with pytest.raises(Conflict, match="cannot have subcodes"):
+        demo_project.codes.move(threat.id, stance.id)
+    with pytest.raises(Conflict, match="has subcodes"):
+        demo_project.codes.update(framing.id, kind="variable", variable_type="text")
+    annotate(demo_project, "Framing/Threat")
+    with pytest.raises(Conflict, match="span annotations"):
+        demo_project.codes.update(threat.id, kind="variable", variable_type="text")
+    coder = demo_project.coders.by_name("Ann")
+    with pytest.raises(Conflict, match="post-level variable"):
+        demo_project.annotations.add(demo_project.posts.ids()[0], stance.id, coder.id,
+                                     Span(0, 2))

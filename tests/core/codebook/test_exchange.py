@@ -42,41 +42,42 @@ def test_export_then_apply_to_an_empty_project_reproduces_it(
 
 def test_renames_moves_and_changes_are_matched_by_uuid(demo_project: Project) -> None:
     spec = spec_of(demo_project)
-    framing, rhetoric, official = spec.codes
+    framing, rhetoric, *rest = spec.codes
     threat = replace(framing.children[0], name="Danger", colour="#000000")
-    moved_irony = rhetoric.children[1]
-    new_framing = replace(framing, children=(threat, *framing.children[1:], moved_irony))
-    new_rhetoric = replace(rhetoric, children=(rhetoric.children[0], rhetoric.children[2]))
-    diff = apply(demo_project, replace(spec, codes=(new_framing, new_rhetoric, official)))
+    irony = next(c for c in rhetoric.children if c.name == "Irony and scare quotes")
+    new_framing = replace(framing, children=(threat, *framing.children[1:], irony))
+    new_rhetoric = replace(rhetoric, children=tuple(c for c in rhetoric.children if c != irony))
+    diff = apply(demo_project, replace(spec, codes=(new_framing, new_rhetoric, *rest)))
     assert diff.renamed == (("Framing/Threat", "Framing/Danger"),)  # type: ignore[attr-defined]
-    assert diff.moved == (("Rhetoric/Irony", "Framing/Irony"),)  # type: ignore[attr-defined]
+    assert diff.moved == (  # type: ignore[attr-defined]
+        ("Rhetoric/Irony and scare quotes", "Framing/Irony and scare quotes"),)
     assert ("Framing/Danger", ("colour",)) in diff.changed  # type: ignore[attr-defined]
-    assert demo_project.codes.by_path("Framing/Irony").uuid == moved_irony.uuid
+    assert demo_project.codes.by_path("Framing/Irony and scare quotes").uuid == irony.uuid
     assert demo_project.codes.changelog()[-1].action == "load"
 
 
 def test_removing_coded_work_needs_a_decision(demo_project: Project) -> None:
     coder, _ = demo_project.coders.create("Ann")
     post = demo_project.posts.ids()[0]
-    irony = demo_project.codes.by_path("Rhetoric/Irony")
+    irony = demo_project.codes.by_path("Rhetoric/Irony and scare quotes")
     demo_project.annotations.add(post, irony.id, coder.id, Span(0, 4))
     spec = spec_of(demo_project)
     rhetoric = spec.codes[1]
     without = replace(spec, codes=(spec.codes[0], replace(rhetoric, children=(
         rhetoric.children[0], rhetoric.children[2])), spec.codes[2]))
     before = demo_project.codes.version()
-    with pytest.raises(RemovalRefused, match=r"Rhetoric/Irony \(1 annotation"):
+    with pytest.raises(RemovalRefused, match=r"Rhetoric/Irony and scare quotes \(1 annotation"):
         apply(demo_project, without)
     assert demo_project.codes.version() == before  # nothing written
-    diff = apply(demo_project, without, merge_into="Rhetoric/Accusation")
-    assert diff.removed[0].fate == "merged into Rhetoric/Accusation"  # type: ignore[attr-defined]
+    diff = apply(demo_project, without, merge_into="Rhetoric/Whataboutism")
+    assert diff.removed[0].fate == "merged into Rhetoric/Whataboutism"  # type: ignore[attr-defined]
     [annotation] = demo_project.annotations.all()
-    assert annotation.code_id == demo_project.codes.by_path("Rhetoric/Accusation").id
+    assert annotation.code_id == demo_project.codes.by_path("Rhetoric/Whataboutism").id
 
 
 def test_the_file_can_say_to_delete(demo_project: Project) -> None:
     coder, _ = demo_project.coders.create("Ann")
-    irony = demo_project.codes.by_path("Rhetoric/Irony")
+    irony = demo_project.codes.by_path("Rhetoric/Irony and scare quotes")
     demo_project.annotations.add(demo_project.posts.ids()[0], irony.id, coder.id, Span(0, 4))
     spec = spec_of(demo_project)
     rhetoric = spec.codes[1]
