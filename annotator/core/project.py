@@ -27,6 +27,7 @@ from annotator.core.importers.service import import_files
 from annotator.core.model import ProjectInfo
 from annotator.core.posts.service import PostService
 from annotator.core.posts.status import PostStatusService
+from annotator.core.posts.values import PostValueService
 from annotator.core.progress import CancelToken, Progress, no_progress
 from annotator.core.storage import database, migrations
 from annotator.core.storage.schema import (
@@ -62,6 +63,7 @@ class Project:
         self.annotations = AnnotationService(self.sessions)
         self.sources = SourceService(self.sessions)
         self.statuses = PostStatusService(self.sessions)
+        self.values = PostValueService(self.sessions)
 
     @classmethod
     def create(cls, path: Path) -> Project:

@@ -35,6 +35,58 @@ class AnnotationService:
             posts=frozenset({post_id}), annotations=frozenset({annotation.id})
         )
 
+    def get(self, annotation_id: int) -> Annotation:
+        with self._sessions() as session:
+            row = session.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise NotFound("annotation", annotation_id)
+            return convert.annotation(row)
+
+    def update(
+        self,
+        annotation_id: int,
+        *,
+        code_id: int | None = None,
+        span: Span | None = None,
+        memo: str | None = None,
+    ) -> tuple[Annotation, Changes]:
+        """Change an annotation's code, boundaries (the quote follows) or memo, at once.
+
+        Raises :class:`NotFound`, :class:`InvalidSpan` (past the end of the text) or
+        :class:`Conflict` (it would duplicate another annotation, or a variable code).
+        """
+        with self._sessions.begin() as session:
+            row = session.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise NotFound("annotation", annotation_id)
+            new_code = row.code_id if code_id is None else code_id
+            new_span = Span(row.start, row.end) if span is None else span
+            if new_code != row.code_id:
+                _check_span_code(session, new_code)
+            quote = new_span.quote(session.get_one(PostRow, row.post_id).text)
+            _refuse_duplicate(session, row, new_code, new_span)
+            row.code_id, row.start, row.end, row.quote = (new_code, new_span.start,
+                                                          new_span.end, quote)
+            if memo is not None:
+                row.memo = memo
+            row.updated = utc_now()
+            annotation = convert.annotation(row)
+        return annotation, Changes(posts=frozenset({annotation.post_id}),
+                                   annotations=frozenset({annotation_id}))
+
+    def restore(self, annotation: Annotation) -> Changes:
+        """Put back a deleted annotation exactly (same id and uuid), for undo."""
+        with self._sessions.begin() as session:
+            session.add(AnnotationRow(
+                id=annotation.id, uuid=annotation.uuid, post_id=annotation.post_id,
+                code_id=annotation.code_id, coder_id=annotation.coder_id,
+                start=annotation.span.start, end=annotation.span.end, quote=annotation.quote,
+                memo=annotation.memo, created=annotation.created, updated=annotation.updated,
+                codebook_version=annotation.codebook_version,
+            ))
+        return Changes(posts=frozenset({annotation.post_id}),
+                       annotations=frozenset({annotation.id}))
+
     def delete(self, annotation_id: int) -> Changes:
         with self._sessions.begin() as session:
             row = session.get(AnnotationRow, annotation_id)
@@ -75,11 +127,7 @@ def add_row(
     post = session.get(PostRow, post_id)
     if post is None:
         raise NotFound("post", post_id)
-    code = session.get(CodeRow, code_id)
-    if code is None:
-        raise NotFound("code", code_id)
-    if code.kind != "span":
-        raise Conflict(f"{code.name!r} is a post-level variable; spans take span codes")
+    _check_span_code(session, code_id)
     if session.get(CoderRow, coder_id) is None:
         raise NotFound("coder", coder_id)
     quote = span.quote(post.text)
@@ -111,3 +159,24 @@ def add_row(
     session.add(row)
     session.flush()
     return row
+
+
+def _check_span_code(session: Session, code_id: int) -> None:
+    code = session.get(CodeRow, code_id)
+    if code is None:
+        raise NotFound("code", code_id)
+    if code.kind != "span":
+        raise Conflict(f"{code.name!r} is a post-level variable; spans take span codes")
+
+
+def _refuse_duplicate(session: Session, row: AnnotationRow, code_id: int, span: Span) -> None:
+    clash = session.scalar(select(AnnotationRow.id).where(
+        AnnotationRow.post_id == row.post_id,
+        AnnotationRow.code_id == code_id,
+        AnnotationRow.coder_id == row.coder_id,
+        AnnotationRow.start == span.start,
+        AnnotationRow.end == span.end,
+        AnnotationRow.id != row.id,
+    ))
+    if clash is not None:
+        raise Conflict("the same coder already has this code on exactly this span")
