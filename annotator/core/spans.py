@@ -7,6 +7,7 @@ conversion goes through :class:`Utf16Index`. Names of UTF-16 values end in ``_qt
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -100,3 +101,28 @@ def segments(marks: Iterable[tuple[Span, Hashable]]) -> list[Segment]:
         if covering:
             result.append(Segment(lo, hi, covering))
     return result
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-" or unicodedata.category(ch).startswith("M")
+
+
+def snap_to_words(text: str, span: Span) -> Span:
+    """Widen ``span`` to whole words and trim white space at its ends (word snapping).
+
+    A selection that starts or ends inside a word grows to that word's edge; one
+    that starts or ends in white space shrinks to the first or last non-space
+    character. A span of white space only is returned unchanged.
+    """
+    start, end = span.start, min(span.end, len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return span
+    while start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+        start -= 1
+    while end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+        end += 1
+    return Span(start, end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import InvalidSpan
-from annotator.core.spans import Segment, Span, Utf16Index, segments
+from annotator.core.spans import Segment, Span, Utf16Index, segments, snap_to_words
 
 FLAGS = "🇷🇺🇧🇾 June 25 ⚡️ keycap 7️⃣ heart ❤🔥 é and 🎙️Embassy"
 
@@ -69,3 +69,15 @@ def test_segments_split_overlaps_into_disjoint_runs() -> None:
     assert segments([]) == []
     nested = segments([(Span(0, 10), "outer"), (Span(2, 4), "inner")])
     assert nested[1] == Segment(2, 4, ("outer", "inner"))
+
+
+def test_snapping_to_words() -> None:
+    text = "🇷🇺 Lavrov’s remarks, on  June 25: «strategic defeat»."
+    start = text.index("avrov")
+    assert text[snap_to_words(text, Span(start, start + 3)).start :][:8] == "Lavrov’s"
+    picked = snap_to_words(text, Span(text.index(" on"), text.index("June") + 2))
+    assert text[picked.start : picked.end] == "on  June"
+    inner = snap_to_words(text, Span(text.index("rategic"), text.index("defeat") + 2))
+    assert text[inner.start : inner.end] == "strategic defeat"
+    blank = Span(text.index("  "), text.index("  ") + 2)
+    assert snap_to_words(text, blank) == blank
