@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.errors import NotFound
-from annotator.core.model import Channel, Post
+from annotator.core.model import Channel, Post, PostStatus
+from annotator.core.spans import Span
 from annotator.core.storage import convert
-from annotator.core.storage.schema import AnnotationRow, ChannelRow, PostRow
+from annotator.core.storage.schema import AnnotationRow, ChannelRow, PostRow, PostStatusRow
+from annotator.core.storage.search import bring_up_to_date, matching_posts, query_terms
 
 _PREVIEW_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class PostFilter:
+    """Which posts to list; every condition given must hold.
+
+    ``status`` is about ``coder_id`` (a post without a status row is not started);
+    ``has_code`` keeps posts with at least one annotation of that code (by anyone,
+    or by ``coder_id`` when given); ``text`` is a full-text query (every word, as a
+    prefix; "quoted phrases").
+    """
+
+    coder_id: int | None = None
+    status: PostStatus | None = None
+    channel: str | None = None
+    has_code: int | None = None
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +62,24 @@ class PostService:
         with self._sessions() as session:
             return int(session.scalar(select(func.count(PostRow.id))) or 0)
 
-    def ids(self) -> list[int]:
-        """All post ids in reading order: by source, then position within it."""
+    def ids(self, where: PostFilter | None = None) -> list[int]:
+        """Post ids in reading order (by source, then position), filtered by ``where``."""
+        if where is not None and where.text.strip():
+            self.index_for_search()
         with self._sessions() as session:
             query = select(PostRow.id).order_by(PostRow.source_id, PostRow.position)
+            if where is not None:
+                query = _filtered(session, query, where)
             return list(session.scalars(query))
+
+    def index_for_search(self) -> int:
+        """Add posts imported since the last search to the full-text index (any thread).
+
+        Returns how many were indexed. Searching calls it; the GUI also calls it
+        in the background after an import so the first search is instant.
+        """
+        with self._sessions.begin() as session:
+            return bring_up_to_date(session)
 
     def get(self, post_id: int) -> Post:
         with self._sessions() as session:
@@ -133,3 +167,46 @@ class PostService:
         if channel is None:  # impossible while the foreign key holds
             raise NotFound("channel", channel_id)
         return channel
+
+
+def _filtered(session: Session, query: Select[Any], where: PostFilter) -> Select[Any]:
+    if where.channel is not None:
+        channel_ids = select(ChannelRow.id).where(ChannelRow.key == where.channel)
+        query = query.where(PostRow.channel_id.in_(channel_ids))
+    if where.has_code is not None:
+        coded = select(AnnotationRow.post_id).where(AnnotationRow.code_id == where.has_code)
+        if where.coder_id is not None:
+            coded = coded.where(AnnotationRow.coder_id == where.coder_id)
+        query = query.where(PostRow.id.in_(coded))
+    if where.status is not None and where.coder_id is not None:
+        statused = select(PostStatusRow.post_id).where(PostStatusRow.coder_id == where.coder_id)
+        if where.status is PostStatus.NOT_STARTED:
+            settled = statused.where(PostStatusRow.status != PostStatus.NOT_STARTED.value)
+            query = query.where(PostRow.id.not_in(settled))
+        else:
+            query = query.where(PostRow.id.in_(
+                statused.where(PostStatusRow.status == where.status.value)))
+    if where.text.strip():
+        query = query.where(PostRow.id.in_(matching_posts(session, where.text)))
+    return query
+
+
+def hit_spans(text: str, query: str) -> list[Span]:
+    """Where the words and phrases of ``query`` occur in ``text`` (for highlighting hits).
+
+    Case-insensitive; a word matches as a prefix of a word in the text, as the
+    search does. Spans are in code points, sorted, not overlapping.
+    """
+    found: list[Span] = []
+    folded = text.casefold()
+    for term in query_terms(query):
+        pattern = r"\b" + r"\W+".join(re.escape(w.casefold()) for w in term.split()) + r"\w*"
+        found.extend(Span(m.start(), m.end()) for m in re.finditer(pattern, folded)
+                     if m.end() > m.start())
+    merged: list[Span] = []
+    for span in sorted(found):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

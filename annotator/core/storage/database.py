@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from annotator.core.errors import NotAProject, ProjectError, ProjectExists, ProjectMissing
 from annotator.core.storage.schema import SCHEMA_VERSION, Base, PostRow
+from annotator.core.storage.search import FTS_STATEMENTS
 
 APPLICATION_ID = 0x414E4E4F
 """``PRAGMA application_id`` of every project file ("ANNO")."""
@@ -32,6 +33,9 @@ POST_TEXT_IMMUTABLE = DDL(  # type: ignore[no-untyped-call]
     "BEGIN SELECT RAISE(ABORT, 'post text is immutable after import'); END"
 )
 event.listen(PostRow.__table__, "after_create", POST_TEXT_IMMUTABLE.execute_if(dialect="sqlite"))
+for _statement in FTS_STATEMENTS:  # the full-text index follows the post table
+    event.listen(PostRow.__table__, "after_create",
+                 DDL(_statement).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
 
 
 def probe(path: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 from annotator.core.errors import ProjectError
 from annotator.core.storage.database import backup_copy, make_engine
 from annotator.core.storage.schema import SCHEMA_VERSION
+from annotator.core.storage.search import FTS_STATEMENTS
 from annotator.core.textnorm import comparison_sha256
 
 Step = Callable[[Connection], None]
@@ -174,10 +175,17 @@ def _v4_codebook(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v5_search(conn: Connection) -> None:
+    """Version 5: the full-text index of post texts (SQLite FTS5), filled on first search."""
+    for statement in FTS_STATEMENTS:
+        conn.exec_driver_sql(statement)
+
+
 STEPS: dict[int, Step] = {
     2: _v2_post_status,
     3: _v3_versions_and_channel_ids,
     4: _v4_codebook,
+    5: _v5_search,
 }
 """Upgrade steps keyed by the version they produce."""
 

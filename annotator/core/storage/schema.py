@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from annotator.core.storage.types import UTCDateTime, utc_now
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema this code writes; see :mod:`annotator.core.storage.migrations`."""
 
 NAMING = {
