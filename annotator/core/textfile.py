@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -124,7 +125,8 @@ def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> DecodedText:
             _line_of(data, exc.start),
         )
         return DecodedText(text, "utf-8", (note,))
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = _western_default(list(matches), matches.best())
     if best is None or best.encoding in ("utf_8", "ascii"):
         raise InputFileError(
             path,
@@ -135,12 +137,39 @@ def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> DecodedText:
     text = str(best)
     _refuse_control_heavy(path, text)
     name = best.encoding.replace("_", "-")
+    others = [m.encoding.replace("_", "-") for m in matches
+              if m.encoding != best.encoding and m.chaos <= best.chaos + _CLOSE][:3]
+    also = f"; {', '.join(others)} would also fit" if others else ""
     note = ImportWarning(
         "encoding",
         f"the file is not UTF-8; read as {name} (detected, first non-UTF-8 byte on line "
-        f"{_line_of(data, exc.start)}); check that the text looks right",
+        f"{_line_of(data, exc.start)}{also}); check that the text looks right",
     )
     return DecodedText(text, name, (note,))
+
+
+_CLOSE = 0.05
+"""Chaos scores this close are a tie between encodings."""
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_NON_LATIN = ("cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "iso8859_5", "cp1253",
+              "iso8859_7", "cp1255", "iso8859_8", "cp1256", "iso8859_6")
+
+
+def _western_default(matches: list[Any], best: Any) -> Any:
+    """Break ties towards Windows-1252, the encoding Excel writes in Western locales.
+
+    charset-normalizer often scores cp1250 or cp1257 as well as cp1252 on French,
+    German or Spanish text, and picking them silently garbles accented letters.
+    Clearly non-Latin guesses (Cyrillic, Greek...) are kept.
+    """
+    if best is None or best.encoding in _NON_LATIN:
+        return best
+    for name in _WESTERN:
+        for match in matches:
+            if (match.encoding == name and match.chaos <= best.chaos + _CLOSE
+                    and match.coherence >= best.coherence - _CLOSE):
+                return match
+    return best
 
 
 def _refuse_control_heavy(path: Path, text: str) -> None:

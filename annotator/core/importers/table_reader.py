@@ -87,8 +87,8 @@ def is_xlsx(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return _XLSX_PART in archive.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError):
-        return False
+    except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError):
+        return False  # not a ZIP we can read (NotImplementedError: an unknown ZIP version)
 
 
 def open_table(path: Path, sheet: str | None = None) -> TableInfo:

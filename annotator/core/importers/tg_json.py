@@ -226,6 +226,8 @@ def _posts(router: _Router, progress: Progress, cancel: CancelToken | None
     """The posts of the chosen chats, streamed; warnings and skips go to ``router.source``."""
     source = router.source
     convert = MessageConverter(source.skipped)
+    seen: set[tuple[str, str]] = set()
+    repeats: list[str] = []
     with open_json(router.path, progress, cancel, router.last) as reader:
         if router.single:
             messages = ijson.items(reader, "messages.item", use_float=True)
@@ -236,8 +238,18 @@ def _posts(router: _Router, progress: Progress, cancel: CancelToken | None
             chat = router.chat
             post = convert.convert(msg, chat.key, chat.where, router.index)
             router.index += 1
-            if post is not None:
-                yield post
+            if post is None:
+                continue
+            if (post.channel, post.identity) in seen:  # a message twice in one export
+                source.skipped["repeated message id"] += 1
+                repeats.append(f"{chat.where}[{router.index - 1}]")
+                continue
+            seen.add((post.channel, post.identity))
+            yield post
+    if repeats:
+        source.warnings.append(ImportWarning(
+            "duplicate_message", f"{len(repeats)} message(s) repeat an id seen earlier in the "
+            "file; only the first of each was kept", json_path=repeats[0]))
     router.check_choices()
     source.warnings.extend(convert.warnings())
     if reader.repairs:

@@ -291,6 +291,9 @@ class MessageConverter:
     def _text(self, msg: dict[str, Any], meta: dict[str, Any], where: str, index: int) -> str:
         """The post text (a poll's question for a poll); entities and flags into ``meta``."""
         raw = msg.get("text", "")
+        pieces = msg.get("text_entities")
+        if "text" not in msg and isinstance(pieces, list):
+            raw = pieces  # some exports carry only the entity list: it holds every piece
         text = join_text(raw)
         entities = self._entities(raw, msg.get("text_entities"), text, where, index)
         poll = msg.get("poll")

@@ -44,13 +44,15 @@ class ReactionsLine:
     """A line that parses as reactions, with every reading of its glued counts.
 
     ``capped`` is true when the enumeration stopped at :data:`MAX_READINGS` (or its step limit)
-    and more readings may exist.
+    and more readings may exist. ``ordered`` is false for a line whose counts are not in
+    Telegram's usual descending order (its one reading keeps each run whole).
     """
 
     raw: str
     readings: tuple[tuple[Reaction, ...], ...]
     capped: bool
     has_emoji: bool
+    ordered: bool = True
 
 
 def count_value(token: str) -> int:
@@ -99,12 +101,19 @@ def _groups(line: str) -> list[tuple[str, str]] | None:
 _State = tuple[int, int, int | None, tuple[Reaction, ...]]
 
 
-def _readings(groups: list[tuple[str, str]]) -> tuple[list[tuple[Reaction, ...]], bool]:
+def _readings(
+    groups: list[tuple[str, str]], ordered: bool = True
+) -> tuple[list[tuple[Reaction, ...]], bool]:
     """Depth-first, longest piece first: every split with non-increasing counts.
 
     A count run after an emoji run belongs to that emoji (first piece) and to reactions whose
     icons were lost (further pieces). A bare count opening the line is exempt from the order.
+    With ``ordered=False`` the order is not required (for lines no ordered split explains):
+    then only the split that keeps every emoji's run whole is taken.
     """
+    if not ordered:
+        return [tuple(Reaction(emoji or None, count_value(run)) for emoji, run in groups
+                      if len(run) <= _MAX_COUNT_CHARS and _PIECE_RE.fullmatch(run))], False
     found: list[tuple[Reaction, ...]] = []
     stack: list[_State] = [(0, 0, None, ())]
     steps = 0
@@ -148,7 +157,15 @@ def parse_reactions_line(line: str) -> ReactionsLine | None:
     if groups is None:
         return None
     readings, capped = _readings(groups)
+    has_emoji = any(emoji for emoji, _ in groups)
+    ordered = True
+    if not readings and has_emoji:
+        # Telegram lists reactions by count, but that is observed, not documented: a line
+        # of emoji and counts in another order is still a reactions line (see ``ordered``).
+        readings, capped = _readings(groups, ordered=False)
+        ordered = False
+        if len(readings[0]) != len(groups):
+            return None
     if not readings:
         return None
-    has_emoji = any(emoji for emoji, _ in groups)
-    return ReactionsLine(line, tuple(readings), capped, has_emoji)
+    return ReactionsLine(line, tuple(readings), capped, has_emoji, ordered)

@@ -45,6 +45,7 @@ _DOWNLOAD = "Download Telegram"
 _HASH_CHARS = 32
 _SHOWN_READINGS = 3
 
+_USERNAME_RE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{3,31})")
 _FWD_RE = re.compile(r"Forwarded from[ \u00a0]+(\S.*?)\s*")
 _COUNTER_RE = re.compile(
     r"([0-9]+(?:[.,][0-9]+)?[KM]?)[ \u00a0]+(subscriber|photo|video|file|link)s?"
@@ -110,6 +111,7 @@ class _Lines:
         self._next_content = [len(lines)] * (len(lines) + 1)
         for j in range(len(lines) - 1, -1, -1):
             self._next_content[j] = j if not _blank(lines[j]) else self._next_content[j + 1]
+        self._blank_separated, self._emoji_reactions = _reaction_style(lines)
 
     def reactions_at(self, j: int) -> ReactionsLine | None:
         if j not in self._cache:
@@ -120,15 +122,27 @@ class _Lines:
         found = parse_reactions_line(self.lines[j])
         if found is None:
             return None
-        if not found.has_emoji and j > 0 and _blank(self.lines[j - 1]):
-            return None  # e.g. a "2024" paragraph
         after = j + 1
+        if not found.has_emoji:
+            if j > 0 and _blank(self.lines[j - 1]):
+                return None  # e.g. a "2024" paragraph
+            if not self._emoji_reactions:
+                return found  # a copy whose reactions all lost their icons (or encoding)
+            # Where other reactions lines have emoji, digits alone ("2024", "1") are body
+            # text, unless only the end of the file or a forwarded post can follow.
+            following = self._next_content[after]
+            ends = following >= len(self.lines)
+            if not ends and forwarded_name(self.lines[following]) is None:
+                return None
+            if following != after and not ends:
+                return None
+            return found
         blank_then_content = (
             after < len(self.lines)
             and _blank(self.lines[after])
             and self._next_content[after] < len(self.lines)
         )
-        if blank_then_content:
+        if blank_then_content and not self._blank_separated:
             return None  # a reactions line is followed by EOF or a post, never by a blank
         return found
 
@@ -140,9 +154,26 @@ class _Lines:
         return None
 
 
+def _reaction_style(lines: list[str]) -> tuple[bool, bool]:
+    """How this copy writes reactions lines: (blank line after each, any with emoji).
+
+    Some copies (other browsers, other copy methods) put a blank line after every
+    reactions line; the sample does not. Decided for the whole file: two thirds of the
+    (at least three) emoji reactions lines are followed by a blank line.
+    """
+    followed = total = 0
+    for j, line in enumerate(lines):
+        found = parse_reactions_line(line)
+        if found is not None and found.has_emoji:
+            total += 1
+            followed += j + 1 < len(lines) and _blank(lines[j + 1])
+    return total >= 3 and followed * 3 >= total * 2, total > 0
+
+
 @dataclass(slots=True)
 class _Header:
     title: str
+    username: str | None = None
     counters: dict[str, str] = field(default_factory=dict)
     description: str = ""
     complete: bool = False
@@ -170,6 +201,9 @@ def _read_header(path: Path, doc: _Lines, warnings: list[ImportWarning]) -> _Hea
         return _Header(title=path.stem, posts_start=first)
     header = _Header(title=lines[first].strip())
     j = first + 1
+    if j < len(lines) and (handle := _USERNAME_RE.fullmatch(lines[j].strip())):
+        header.username = handle.group(1)  # some copies keep the @username line
+        j += 1
     while j < len(lines) and (match := _COUNTER_RE.fullmatch(lines[j].strip())):
         header.counters[match.group(2) + "s"] = match.group(1)
         j += 1
@@ -257,6 +291,7 @@ class _Parser:
                 "counters_parsed": {k: count_value(v) for k, v in header.counters.items()},
                 "description": header.description,
             },
+            username=header.username,
         )
         return ParsedSource(
             format=FORMAT_ID,
@@ -337,6 +372,9 @@ class _Parser:
             else:
                 why = f"post has no reactions line before the 'Forwarded from' line {end + 1}"
             self._warn("reactions_missing", why, line, index)
+        elif not found.ordered:
+            self._warn("reactions_unordered", f"reactions line {found.raw.strip()!r} is not in "
+                       "descending order of counts; read as written", end + 1, index)
         elif len(found.readings) > 1:
             self._warn("reactions_ambiguous", _describe(found), end + 1, index)
 
@@ -366,7 +404,8 @@ def sniff_text(head: str) -> bool:
     if _looks_tabular(lines):
         return False
     content = [line.strip() for line in lines if not _blank(line)]
-    if len(content) > 1 and _COUNTER_RE.fullmatch(content[1]):
+    counters_at = 2 if len(content) > 1 and _USERNAME_RE.fullmatch(content[1]) else 1
+    if len(content) > counters_at and _COUNTER_RE.fullmatch(content[counters_at]):
         return True
     if _DOWNLOAD in content and any(_COUNTER_RE.fullmatch(line) for line in content):
         return True

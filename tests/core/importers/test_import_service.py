@@ -186,6 +186,7 @@ def test_cp1251_is_detected_and_reported(project: Project, tmp_path: Path) -> No
         "Новости канала\n1.2K subscribers\nОфициальный канал\nDownload Telegram\n"
         "Сегодня министр иностранных дел провёл переговоры с коллегами.\n"
         "Стороны обсудили вопросы двусторонней торговли и безопасности.\n12\n"
+        "Forwarded from МИД России\n"
         "Второе сообщение канала о визите делегации в столицу.\n7\n"
     )
     path = tmp_path / "cp1251.txt"
@@ -218,3 +219,19 @@ def test_line_ends_are_stored_as_newlines(project: Project, tmp_path: Path) -> N
     [post] = project.posts.get_many(project.posts.ids())
     assert post.text == "one\ntwo\nthree"
     assert post.channel_title == "Chan"
+
+
+def test_western_european_legacy_text_is_read_as_windows_1252(tmp_path: Path) -> None:
+    from annotator.core.textfile import read_text
+
+    phrases = ["Déjà vu: l’été est arrivé à Paris – très chaud!", "El niño comió piñata año",
+               "Ça coûte 5 €", "naïve café crème brûlée"]
+    lines = [f"{i};{phrases[i % 4]} #{i};2024-06-25 12:00:00;1987654321;examplenews"
+             for i in range(40)]
+    path = tmp_path / "excel.csv"
+    header = "msg_id;message;date;channel_id;channel_name\n"
+    path.write_bytes((header + "\n".join(lines) + "\n").encode("cp1252"))
+    decoded = read_text(path)
+    assert decoded.encoding == "cp1252"
+    assert decoded.text.splitlines()[1] == lines[0]
+    assert "would also fit" in decoded.warnings[0].message

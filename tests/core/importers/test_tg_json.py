@@ -653,3 +653,29 @@ def test_mutated_structure(which: int, data: st.DataObject) -> None:
         parent[target[-1]] = data.draw(JSON_VALUES)
     parses_or_refuses(json.dumps(document, ensure_ascii=False).encode("utf-8"),
                       ("Новости 🇷🇺", "42", "Старый канал"))
+
+
+def test_text_entities_alone_give_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text(
+        '{"name": "C", "type": "public_channel", "id": 5, "messages": [{"id": 3, '
+        '"type": "message", "date": "2024-01-01T00:00:00", "date_unixtime": "1704067200", '
+        '"text_entities": [{"type": "plain", "text": "only "}, {"type": "bold", '
+        '"text": "entities"}]}]}', encoding="utf-8")
+    [post] = list(TgJsonImporter().parse(path, ImportOptions(), no_progress, None).posts)
+    assert post.text == "only entities"
+    assert post.metadata["entities"][0]["type"] == "bold"
+    assert "media_only" not in post.metadata.get("flags", [])
+
+
+def test_a_repeated_message_id_keeps_the_first(tmp_path: Path) -> None:
+    message = ('{{"id": 9, "type": "message", "date": "2024-01-01T00:00:00", '
+               '"date_unixtime": "1704067200", "text": "{}"}}')
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "C", "type": "public_channel", "id": 5, "messages": ['
+                    + message.format("first") + ", " + message.format("second") + "]}",
+                    encoding="utf-8")
+    source = TgJsonImporter().parse(path, ImportOptions(), no_progress, None)
+    assert [p.text for p in source.posts] == ["first"]
+    assert source.skipped["repeated message id"] == 1
+    assert [w.code for w in source.warnings] == ["duplicate_message"]

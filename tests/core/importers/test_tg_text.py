@@ -441,3 +441,38 @@ def test_cancel_before_and_during_parse() -> None:
 
     with pytest.raises(Cancelled):
         parse_text(SAMPLE, sample_text(), cancel_on_first_report, during)
+
+
+def test_copies_with_a_blank_line_after_each_post() -> None:
+    posts = "".join(f"Post {n} text.\n👍{9 - n}🔥1\n\n" for n in range(4))
+    source = parse(HEADER + posts)
+    assert [p.text for p in source.posts] == [f"Post {n} text." for n in range(4)]
+    assert [p.metadata["reactions_raw"] for p in source.posts] == [
+        f"👍{9 - n}🔥1" for n in range(4)]
+
+
+def test_digits_alone_inside_a_post_stay_body_text() -> None:
+    source = parse(HEADER + "Results of the vote:\n2025\nwere announced.\n👍12🔥3\n"
+                   "Top 3 reasons\n1\nBecause.\n👍9\n")
+    assert [p.text for p in source.posts] == [
+        "Results of the vote:\n2025\nwere announced.", "Top 3 reasons\n1\nBecause."]
+
+
+def test_reactions_out_of_order_are_kept_with_a_warning() -> None:
+    source = parse(HEADER + "First post.\n👍5🔥12\nSecond post.\n👍3\n")
+    assert [p.text for p in source.posts] == ["First post.", "Second post."]
+    assert source.posts[0].metadata["reactions"] == [
+        {"emoji": "👍", "count": 5}, {"emoji": "🔥", "count": 12}]
+    assert codes(source) == ["reactions_unordered"]
+
+
+def test_a_username_line_in_the_header_is_kept() -> None:
+    text = ("Pavel Durov\n@durov\n10.2M subscribers\n500 photos\nAbout me.\nDownload Telegram\n"
+            "Hello 🇦🇪\n👍12\n")
+    assert TgTextImporter().sniff(Sample(SYNTH, b"", text))
+    source = parse(text)
+    [channel_] = source.channels.values()
+    assert channel_.username == "durov"
+    assert channel_.metadata["counters"] == {"subscribers": "10.2M", "photos": "500"}
+    assert channel_.metadata["description"] == "About me."
+    assert [p.text for p in source.posts] == ["Hello 🇦🇪"]
