@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 from annotator.core.errors import InputFileError
 from annotator.core.importers.base import ImportWarning
 
-_BOMS = (
+BOMS = (  # the longest first: a UTF-32 LE BOM starts like UTF-16 LE
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -66,13 +66,13 @@ def read_text(path: Path) -> DecodedText:
 
 def decode(path: Path, data: bytes) -> DecodedText:
     """Decode ``data`` (the content of ``path``) as described in the module docstring."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(path, data, encoding)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputFileError(path, f"this is {what}, not a text file")
-    utf16 = _bomless_utf16(data)
+    utf16 = bomless_utf16(data)
     if utf16:
         decoded = _strict(path, data, utf16)
         note = ImportWarning("encoding", f"read as {utf16.upper()} without a byte-order mark")
@@ -99,7 +99,8 @@ def _strict(path: Path, data: bytes, encoding: str) -> DecodedText:
     return DecodedText(text, encoding)
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when ``data`` has the NUL pattern of mostly-ASCII UTF-16."""
     sample = data[:4096]
     if len(sample) < 4:
         return None
@@ -185,7 +186,7 @@ def decode_head(head: bytes, path: Path | None = None) -> str | None:
     A character cut at the end of ``head`` is dropped. With ``path`` given, a head
     that is not text raises the :class:`InputFileError` that says why instead.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if head.startswith(bom) and encoding in ("utf-16", "utf-32"):
             unit = 2 if encoding == "utf-16" else 4
             head = head[: len(head) - len(head) % unit]

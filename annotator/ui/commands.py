@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -37,6 +37,24 @@ class Operation(Protocol):
     def revert(self, project: Project) -> Changes: ...
 
 
+@runtime_checkable
+class MergeableOperation(Protocol):
+    """An operation whose consecutive steps may fold into one undo step.
+
+    Steps fold when their ``merge_key`` values are equal and not ``None``;
+    ``merged(later)`` is one operation doing both (see ``UpdateAnnotation``).
+    """
+
+    @property
+    def merge_key(self) -> Any: ...
+
+    def merged(self, later: Any) -> Any: ...
+
+
+MERGE_ID = 1
+"""``QUndoCommand.id()`` of every command that may merge; ``mergeWith`` compares the keys."""
+
+
 class OperationCommand(QUndoCommand):
     """The only ``QUndoCommand`` subclass: redo applies ``op``, undo reverts it.
 
@@ -44,6 +62,8 @@ class OperationCommand(QUndoCommand):
     ``applied=True`` the first ``redo()`` (the one ``QUndoStack.push`` makes) is
     skipped, because the caller already applied the operation successfully.
     A failing redo or undo calls ``failed(exc)``; the core left the database as it was.
+    Every later redo and every undo that worked calls ``replayed(changes)``.
+    Consecutive operations with equal ``merge_key`` fold into one step.
     """
 
     def __init__(
@@ -54,10 +74,29 @@ class OperationCommand(QUndoCommand):
         failed: Callable[[BaseException], None],
         *,
         applied: bool = False,
+        replayed: Callable[[Changes], None] | None = None,
     ) -> None:
         super().__init__(op.text)
         self._op, self._project, self._events, self._failed = op, project, events, failed
+        self._replayed = replayed
         self._skip_redo = applied
+
+    @property
+    def operation(self) -> Operation:
+        return self._op
+
+    def id(self) -> int:  # Qt override
+        return MERGE_ID if self._merge_key(self._op) is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt override
+        if not isinstance(other, OperationCommand) or not isinstance(self._op,
+                                                                   MergeableOperation):
+            return False
+        key = self._merge_key(self._op)
+        if key is None or key != self._merge_key(other.operation):
+            return False
+        self._op = self._op.merged(other.operation)
+        return True
 
     def redo(self) -> None:  # Qt override
         if self._skip_redo:
@@ -76,6 +115,12 @@ class OperationCommand(QUndoCommand):
             self._failed(exc)
             return
         self._events.changed.emit(changes)
+        if self._replayed is not None:
+            self._replayed(changes)
+
+    @staticmethod
+    def _merge_key(op: Operation) -> Any:
+        return op.merge_key if isinstance(op, MergeableOperation) else None
 
 
 class UndoHistory(QObject):
@@ -83,6 +128,13 @@ class UndoHistory(QObject):
 
     GUI thread only. The stack belongs to the open project: it is cleared when a
     project opens or closes (``events.project_opened``/``project_closed``).
+    """
+
+    replayed = Signal(object)
+    """replayed(changes: Changes): an undo or redo step ran (after ``events.changed``).
+
+    Not emitted for the first application in :meth:`perform`, so listeners can
+    bring what an undone step touched back into view.
     """
 
     def __init__(self, stack: QUndoStack, events: ProjectEvents, parent: QWidget) -> None:
@@ -113,7 +165,7 @@ class UndoHistory(QObject):
             show_error(self._widget, exc)
             return None
         self.stack.push(OperationCommand(op, project, self._events, self._on_command_failed,
-                                         applied=True))
+                                         applied=True, replayed=self.replayed.emit))
         self._events.changed.emit(changes)
         return changes
 

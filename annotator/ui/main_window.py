@@ -28,6 +28,7 @@ from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations
 from annotator.ui.codebook_docks import CodebookDocks
+from annotator.ui.coding_workspace import CodingWorkspace
 from annotator.ui.commands import UndoHistory
 from annotator.ui.dialogs.import_dialog import ImportDialog, import_filter
 from annotator.ui.dialogs.import_report import show_import_report
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         self.menu_actions = Actions(self, settings, self.undo_stack)
         self.codebook = CodebookDocks(self, self.events, self.history,
                                       self.menu_actions.codebook_menu)
+        self.coding = CodingWorkspace(self, settings, self.events, self.history,
+                                      self.menu_actions, self.post_model, self.post_list,
+                                      self.reading_pane, self.codebook)
         self._connect()
         self._restore_layout()
         self._update_state()

@@ -58,11 +58,15 @@ class Actions(QObject):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`."""
         self.codebook_menu = bar.addMenu(self.tr("&Codebook"))
         """Filled by :class:`~annotator.ui.codebook_docks.CodebookDocks`."""
-        go_menu = bar.addMenu(self.tr("&Go"))
-        go_menu.addAction(self.next_post)
-        go_menu.addAction(self.previous_post)
+        self.coding_menu = bar.addMenu(self.tr("C&oding"))
+        """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`."""
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu.addAction(self.next_post)
+        self.go_menu.addAction(self.previous_post)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 

@@ -6,6 +6,7 @@ per-project choices belong in the project file, not in QSettings.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -22,6 +23,10 @@ class Key(StrEnum):
     WINDOW_STATE = "persist/window_state"
     SPLITTER_STATE = "persist/splitter_state"
     IMPORT_FOLDER = "persist/import_folder"
+    PROJECT_CODERS = "persist/project_coders"
+    """A group: one entry per project (keyed by a hash of its path) holding a coder uuid."""
+    BLIND_MODE = "preferences/blind_mode"
+    SNAP_TO_WORDS = "preferences/snap_to_words"
 
 
 def use_folder(folder: Path) -> None:
@@ -82,6 +87,32 @@ class Settings:
     def set_import_folder(self, folder: Path) -> None:
         self._store.setValue(Key.IMPORT_FOLDER, str(folder))
 
+    # Who codes in each project on this computer (the project file is shared by coders).
+
+    def project_coder(self, project: Path) -> str | None:
+        """The uuid of the coder last chosen for the project at ``project``, if any."""
+        value = self._store.value(_project_key(project))
+        return str(value) if value else None
+
+    def set_project_coder(self, project: Path, coder_uuid: str) -> None:
+        self._store.setValue(_project_key(project), coder_uuid)
+
+    # Coding preferences.
+
+    def blind_mode(self) -> bool:
+        """Whether the reading pane hides other coders' annotations."""
+        return self._bool(Key.BLIND_MODE, False)
+
+    def set_blind_mode(self, on: bool) -> None:
+        self._store.setValue(Key.BLIND_MODE, on)
+
+    def snap_to_words(self) -> bool:
+        """Whether selections grow to whole words before they are coded."""
+        return self._bool(Key.SNAP_TO_WORDS, False)
+
+    def set_snap_to_words(self, on: bool) -> None:
+        self._store.setValue(Key.SNAP_TO_WORDS, on)
+
     # Window state: opaque Qt blobs.
 
     def window_geometry(self) -> QByteArray | None:
@@ -114,6 +145,17 @@ class Settings:
     def _set_paths(self, key: Key, paths: list[Path]) -> None:
         self._store.setValue(key, [str(p) for p in paths])
 
+    def _bool(self, key: Key, default: bool) -> bool:
+        value = self._store.value(key, default)
+        # INI files hand booleans back as the strings "true" and "false".
+        return value.lower() == "true" if isinstance(value, str) else bool(value)
+
     def _bytes(self, key: Key) -> QByteArray | None:
         value = self._store.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def _project_key(project: Path) -> str:
+    """One key per project file; a hash, since paths hold characters keys may not."""
+    digest = hashlib.sha256(str(Path(project).resolve()).encode("utf-8")).hexdigest()[:32]
+    return f"{Key.PROJECT_CODERS}/{digest}"

@@ -27,3 +27,19 @@ def test_status_per_coder(demo_project: Project) -> None:
         demo_project.statuses.set(99999, alice.id, PostStatus.DONE)
     with pytest.raises(NotFound):
         demo_project.statuses.set(first, 99999, PostStatus.DONE)
+
+
+def test_bulk_lookup_and_undoable_status(demo_project: Project) -> None:
+    from annotator.core.posts.status import SetPostStatus
+
+    ann, _ = demo_project.coders.create("Ann")
+    assert demo_project.coders.by_uuid(ann.uuid.upper()) == ann
+    ids = demo_project.posts.ids()
+    demo_project.statuses.set(ids[1], ann.id, PostStatus.DONE)
+    assert demo_project.statuses.for_posts(ids[:3], ann.id) == {
+        ids[0]: PostStatus.NOT_STARTED, ids[1]: PostStatus.DONE, ids[2]: PostStatus.NOT_STARTED}
+    op = SetPostStatus(ids[0], ann.id, PostStatus.DONE)
+    op.apply(demo_project)
+    assert demo_project.statuses.get(ids[0], ann.id) is PostStatus.DONE
+    op.revert(demo_project)
+    assert demo_project.statuses.get(ids[0], ann.id) is PostStatus.NOT_STARTED

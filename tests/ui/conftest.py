@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.project import Project
 from annotator.ui import settings as settings_module
+from annotator.ui.dialogs.coder_dialog import CoderDialog
 from annotator.ui.locations import DATA_DIR_ENV
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from tests.ui.codebook_support import ScriptedPrompts
+from tests.ui.coding_support import activate, choose_coder
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +45,21 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[ShownBox]:
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def coder_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[CoderDialog]:
+    """Every coder chooser that would open, recorded instead of shown (it stays pending).
+
+    Answer one with ``tests.ui.coding_support.choose_coder``, or ``show()`` it to click it.
+    """
+    opened: list[CoderDialog] = []
+
+    def record(dialog: CoderDialog) -> None:
+        opened.append(dialog)
+
+    monkeypatch.setattr(CoderDialog, "open", record)
+    return opened
 
 
 @pytest.fixture
@@ -77,4 +94,12 @@ def codebook_window(demo_window: MainWindow) -> MainWindow:
     """The demo window whose codebook panel takes scripted answers (``panel.prompts``)."""
     panel = demo_window.codebook.panel
     panel.prompts = ScriptedPrompts(panel.prompts)
+    return demo_window
+
+
+@pytest.fixture
+def coding_window(demo_window: MainWindow, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The demo window with coder "Alice" chosen, active, the post text focused."""
+    choose_coder(demo_window, "Alice")
+    activate(demo_window, qtbot)
     return demo_window

@@ -31,7 +31,8 @@ def visible_paths(window: MainWindow) -> list[str]:
 def test_docks_sit_right_with_the_tree_expanded(demo_window):
     window = demo_window
     docks = window.findChildren(QDockWidget)
-    assert {d.objectName() for d in docks} == {"codebookDock", "definitionDock"}
+    assert {d.objectName() for d in docks} == {"codebookDock", "definitionDock",
+                                               "variablesDock"}
     for dock in docks:
         assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
         assert dock.isVisible()
@@ -160,7 +161,7 @@ def test_menus_hold_undo_redo_and_the_codebook_actions(codebook_window):
     window = codebook_window
     acts = window.menu_actions
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles[:3] == ["&File", "&Edit", "&Codebook"]
+    assert titles == ["&File", "&Edit", "&View", "&Codebook", "C&oding", "&Go", "&Help"]
     assert acts.undo.shortcut().toString() == "Ctrl+Z"
     assert [s.toString() for s in acts.redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert not acts.undo.isEnabled()

@@ -8,8 +8,10 @@ import pkgutil
 from PySide6.QtGui import QUndoCommand
 
 from annotator import ui
+from annotator.core.annotations.operations import AddAnnotation, UpdateAnnotation
 from annotator.core.changes import Changes
 from annotator.core.codebook.operations import UpdateCode
+from annotator.core.spans import Span
 from annotator.ui.commands import OperationCommand
 
 
@@ -75,3 +77,31 @@ def test_history_is_per_project(demo_window, demo_project, make_window):
     assert window.undo_stack.count() == 0
     assert window.history.project is None
     assert window.history.perform(UpdateCode(code.id, {"memo": "x"})) is None
+
+
+def test_consecutive_boundary_moves_of_one_annotation_merge(coding_window):
+    window = coding_window
+    project, history, stack = window.project, window.history, window.undo_stack
+    post_id = project.posts.ids()[2]
+    code_id = project.codes.by_path("Framing/Threat").id
+    coder_id = window.coding.coder.id
+    first = AddAnnotation(post_id, code_id, coder_id, Span(2, 10))
+    second = AddAnnotation(post_id, code_id, coder_id, Span(20, 30))
+    history.perform(first)
+    history.perform(second)
+    a, b = first.created.id, second.created.id
+    history.perform(UpdateAnnotation(a, span=Span(2, 11)))
+    history.perform(UpdateAnnotation(a, span=Span(1, 11)))
+    assert stack.count() == 3 and stack.undoText() == "adjust an annotation"
+    history.perform(UpdateAnnotation(b, span=Span(20, 31)))  # another annotation
+    history.perform(UpdateAnnotation(b, memo="note"))  # not a boundary move
+    history.perform(UpdateAnnotation(b, span=Span(20, 32)))
+    assert stack.count() == 6
+    stack.undo()
+    stack.undo()
+    assert project.annotations.get(b).span == Span(20, 31)
+    stack.undo()
+    stack.undo()
+    assert project.annotations.get(a).span == Span(2, 10)  # both moves undone at once
+    stack.redo()
+    assert project.annotations.get(a).span == Span(1, 11)

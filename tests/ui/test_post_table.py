@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
+from annotator.core.changes import Changes
+from annotator.core.model import PostStatus
 from annotator.core.posts.service import PostSummary
 from annotator.core.project import Project
 from annotator.core.spans import Span
@@ -120,3 +122,27 @@ def test_cache_is_bounded_while_scrolling_everything() -> None:
         model.data(model.index(row, Column.LENGTH))
     assert model.cached_rows() <= MAX_CACHED
     assert model.fetches == 30_000 // CHUNK
+
+
+def test_status_column_fetches_the_coders_statuses_by_chunk(qtmodeltester) -> None:
+    fake = FakePosts(1_000)
+    model = PostTableModel()
+    model.set_source(fake)
+    asked: list[list[int]] = []
+
+    def lookup(post_ids: Sequence[int]) -> dict[int, PostStatus]:
+        asked.append(list(post_ids))
+        return {p: PostStatus.DONE for p in post_ids if p % 2} | {4: PostStatus.IN_PROGRESS}
+
+    assert model.data(model.index(0, Column.STATUS)) is None  # no coder: no statuses
+    model.set_statuses(lookup)
+    qtmodeltester.check(model, force_py=True)
+    asked.clear()
+    texts = [model.data(model.index(row, Column.STATUS)) for row in range(6)]
+    assert texts == ["done", "", "done", "in progress", "done", ""]
+    assert len(asked) == 1 and len(asked[0]) == CHUNK
+    model.apply(Changes(posts=frozenset({3})))  # a changed post is asked again
+    model.data(model.index(2, Column.STATUS))
+    assert len(asked) == 2
+    model.set_statuses(None)
+    assert model.data(model.index(2, Column.STATUS)) is None

@@ -36,6 +36,13 @@ class CoderService:
                 raise NotFound("coder", coder_id)
             return convert.coder(row)
 
+    def by_uuid(self, uuid: str) -> Coder:
+        with self._sessions() as session:
+            row = session.scalar(select(CoderRow).where(CoderRow.uuid == uuid.lower()))
+            if row is None:
+                raise NotFound("coder", uuid)
+            return convert.coder(row)
+
     def by_name(self, name: str) -> Coder:
         with self._sessions() as session:
             row = session.scalar(select(CoderRow).where(CoderRow.name == clean_name(name)))

@@ -14,41 +14,18 @@ from pathlib import Path
 
 from annotator.core.errors import InputFileError
 from annotator.core.importers.base import ImportWarning
-from annotator.core.textfile import decode
+from annotator.core.textfile import BOMS, bomless_utf16, decode
 
 _LEGACY_SAMPLE = 262_144
 _LINE_BACK = 65_536
 _CHUNK = 1 << 20
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def bomless_utf16(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when ``data`` has the NUL pattern of mostly-ASCII UTF-16."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even_nul = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_nul = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
-
-
 def detect_encoding(path: Path, head: bytes) -> tuple[str, str, list[ImportWarning]]:
     """(codec, error handler, warnings) for the whole file whose first bytes are ``head``.
 
     The error handler is ``"ignore"`` only for a UTF-8 file cut inside its last character
     (reported as ``truncated``); a NUL byte outside UTF-16 raises :class:`InputFileError`.
     """
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if head.startswith(bom):
             return name, "strict", []
     utf16 = bomless_utf16(head)

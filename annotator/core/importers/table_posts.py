@@ -35,7 +35,6 @@ from annotator.core.importers.base import (
 from annotator.core.importers.mapping import Mapping, detect_preset, load_mapping, presets
 from annotator.core.importers.table_cells import cell_text
 from annotator.core.importers.table_columns import bind, suggest_columns
-from annotator.core.importers.table_encoding import bomless_utf16
 from annotator.core.importers.table_fields import RowReader
 from annotator.core.importers.table_reader import (
     HEAD_BYTES,
@@ -47,6 +46,7 @@ from annotator.core.importers.table_reader import (
     records,
 )
 from annotator.core.progress import CancelToken, Progress, check_cancel, no_progress
+from annotator.core.textfile import bomless_utf16
 
 FORMAT_ID = "table"
 _PROGRESS_EVERY = 200

@@ -7,7 +7,7 @@ open and scroll without loading every text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from annotator.core.changes import Changes
+from annotator.core.model import PostStatus
 from annotator.core.posts.service import PostSummary
 
 CHUNK = 200
@@ -41,6 +42,10 @@ class PostSource(Protocol):
     def summaries(self, post_ids: Sequence[int]) -> list[PostSummary]: ...
 
 
+StatusLookup = Callable[[Sequence[int]], Mapping[int, PostStatus]]
+"""The current coder's status of each of the given posts (missing: not started)."""
+
+
 class Column(IntEnum):
     NUMBER = 0
     DATE = 1
@@ -49,6 +54,8 @@ class Column(IntEnum):
     CHANNEL = 4
     LENGTH = 5
     ANNOTATIONS = 6
+    STATUS = 7
+    """The current coder's status for the post."""
 
 
 _NUMERIC = frozenset({Column.NUMBER, Column.LENGTH, Column.ANNOTATIONS})
@@ -74,6 +81,8 @@ class PostTableModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         # None marks an id the service no longer knows, so it is not fetched again.
         self._cache: dict[int, PostSummary | None] = {}
+        self._statuses: StatusLookup | None = None
+        self._status_cache: dict[int, PostStatus] = {}
         self._headers = [
             self.tr("#"),
             self.tr("Date"),
@@ -82,7 +91,13 @@ class PostTableModel(QAbstractTableModel):
             self.tr("Channel"),
             self.tr("Length"),
             self.tr("Annotations"),
+            self.tr("Status"),
         ]
+        self._status_texts = {
+            PostStatus.NOT_STARTED: "",
+            PostStatus.IN_PROGRESS: self.tr("in progress"),
+            PostStatus.DONE: self.tr("done"),
+        }
         self.fetches = 0
         """How many summary queries ran (for tests and profiling)."""
 
@@ -93,12 +108,22 @@ class PostTableModel(QAbstractTableModel):
         self._source = source
         self.reload()
 
+    def set_statuses(self, lookup: StatusLookup | None) -> None:
+        """Show the statuses ``lookup`` gives (the current coder's), or none."""
+        self._statuses = lookup
+        self._status_cache.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, Column.STATUS),
+                                  self.index(len(self._ids) - 1, Column.STATUS),
+                                  [Qt.ItemDataRole.DisplayRole])
+
     def reload(self) -> None:
         """Re-read the id list and forget cached rows (after an import or on open)."""
         self.beginResetModel()
         self._ids = self._source.ids() if self._source is not None else []
         self._rows = {post_id: row for row, post_id in enumerate(self._ids)}
         self._cache.clear()
+        self._status_cache.clear()
         self.endResetModel()
 
     def apply(self, changes: Changes) -> None:
@@ -109,6 +134,7 @@ class PostTableModel(QAbstractTableModel):
         rows = sorted(self._rows[p] for p in changes.posts if p in self._rows)
         for post_id in changes.posts:
             self._cache.pop(post_id, None)
+            self._status_cache.pop(post_id, None)
         for row in rows:
             self.dataChanged.emit(
                 self.index(row, 0),
@@ -120,6 +146,10 @@ class PostTableModel(QAbstractTableModel):
 
     def post_id(self, row: int) -> int:
         return self._ids[row]
+
+    def post_ids(self) -> list[int]:
+        """Every post id, in row order."""
+        return list(self._ids)
 
     def row_of(self, post_id: int) -> int | None:
         return self._rows.get(post_id)
@@ -157,6 +187,9 @@ class PostTableModel(QAbstractTableModel):
             return None
         if column == Column.NUMBER and role == Qt.ItemDataRole.DisplayRole:
             return str(row + 1)
+        if column == Column.STATUS:
+            status = self._status(row)
+            return self._status_texts[status] if status is not None else None
         summary = self._summary(row)
         if summary is None:
             return None
@@ -186,6 +219,20 @@ class PostTableModel(QAbstractTableModel):
         if post_id not in self._cache and self._source is not None:
             self._fetch_around(row)
         return self._cache.get(post_id)
+
+    def _status(self, row: int) -> PostStatus | None:
+        if self._statuses is None:
+            return None
+        post_id = self._ids[row]
+        if post_id not in self._status_cache:
+            lo = row - row % CHUNK
+            wanted = self._ids[lo : lo + CHUNK]
+            if len(self._status_cache) + len(wanted) > MAX_CACHED:
+                self._status_cache.clear()
+            found = self._statuses(wanted)
+            for each in wanted:
+                self._status_cache[each] = found.get(each, PostStatus.NOT_STARTED)
+        return self._status_cache[post_id]
 
     def _fetch_around(self, row: int) -> None:
         """Fetch the aligned chunk of ``CHUNK`` rows that holds ``row``."""

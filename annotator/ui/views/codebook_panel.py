@@ -51,6 +51,10 @@ class CodebookPanel(QWidget):
     code_selected = Signal(object)
     """code_selected(code_id: int | None): the current code of the tree changed."""
 
+    code_activated = Signal(int)
+    """code_activated(code_id: int): a code was double-clicked or chosen with Enter (in the
+    filter: the current code if it matches, else the first match), to apply it."""
+
     def __init__(self, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = history
@@ -85,6 +89,8 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.tree, 1)
 
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.filter_edit.returnPressed.connect(self._on_filter_edit_return_pressed)
+        self.tree.activated.connect(self._on_tree_activated)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu_requested)
         self.proxy.modelAboutToBeReset.connect(self._on_proxy_about_to_be_reset)
@@ -254,6 +260,18 @@ class CodebookPanel(QWidget):
             self._expand_only(self._expanded_before_filter)
             self._expanded_before_filter = None
             self.select_code(self.current_code_id())
+
+    def _on_filter_edit_return_pressed(self) -> None:
+        text = self.filter_edit.text().strip().lower()
+        current = self.current_code()
+        if current is None or text not in current.path_text.lower():
+            current = next((c for c in self.model.codes() if text in c.path_text.lower()), None)
+        if current is not None:
+            self.select_code(current.id)
+            self.code_activated.emit(current.id)
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        self.code_activated.emit(index.data(CodeRole.CODE_ID))
 
     def _on_tree_current_changed(self, current: QModelIndex) -> None:
         self._update_actions()

@@ -26,6 +26,9 @@ SINGLE_ALPHA = 90
 LAYERED_ALPHA = 130
 """Background opacity (0-255) of runs with one code and with several codes."""
 
+MEMO_CHARACTERS = 200
+"""Characters of an annotation's memo shown when hovering over it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -96,18 +99,24 @@ def _colour(code: Code | None) -> str:
 def _tooltip(
     marks: Sequence[Annotation], codes: Mapping[int, Code], coder_names: Mapping[int, str]
 ) -> str:
-    """One block per code: its path and coders, then the start of its definition."""
+    """One block per code: its path and coders, their memos, then the start of its definition."""
     unknown = QCoreApplication.translate("highlighter", "(unknown)")
     coders: dict[int, list[str]] = {}
+    memos: dict[int, list[str]] = {}
     for mark in marks:
         names = coders.setdefault(mark.code_id, [])
         name = coder_names.get(mark.coder_id, unknown)
         if name not in names:
             names.append(name)
+        if mark.memo.strip():
+            memos.setdefault(mark.code_id, []).append(
+                QCoreApplication.translate("highlighter", "Memo ({coder}): {memo}").format(
+                    coder=name, memo=code_summary.clip(mark.memo, MEMO_CHARACTERS)))
     lines = []
     for code_id, names in coders.items():
         code = codes.get(code_id)
         lines.append(f"{code.path_text if code is not None else unknown} — {', '.join(names)}")
+        lines += [f"    {memo}" for memo in memos.get(code_id, [])]
         if code is not None:
             lines += [f"    {line}" for line in code_summary.brief(code)]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ _WIDTHS = {
     Column.CHANNEL: 120,
     Column.LENGTH: 56,
     Column.ANNOTATIONS: 86,
+    Column.STATUS: 80,
 }
 
 
@@ -44,6 +45,7 @@ class PostListView(QTableView):
         header.setStretchLastSection(True)
         for column, width in _WIDTHS.items():
             self.setColumnWidth(column, width)
+        header.moveSection(header.visualIndex(Column.STATUS), 1)  # right after "#"
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_model_reset)
 

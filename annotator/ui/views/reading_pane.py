@@ -2,6 +2,8 @@
 
 The text is shown verbatim in a word-wrapped, selectable ``QPlainTextEdit``;
 annotations are painted by :class:`AnnotationHighlighter` without editing it.
+The pane also keeps which of the coder's annotations is selected (clicks cycle
+through overlapping ones) and converts selections to code points.
 """
 
 from __future__ import annotations
@@ -9,79 +11,40 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QTextOption
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QPlainTextEdit,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
-from annotator.core.model import Post
+from annotator.core.model import Annotation, Post
 from annotator.core.project import Project
-from annotator.core.spans import Utf16Index
+from annotator.core.spans import Span, Utf16Index
 from annotator.ui.models.post_table import format_date
-from annotator.ui.views.highlighter import AnnotationHighlighter, Run, build_runs
+from annotator.ui.views.highlighter import FALLBACK_COLOUR, Run, build_runs
+from annotator.ui.views.post_text_view import PostTextView
 
 log = logging.getLogger(__name__)
 
 
-class PostTextView(QPlainTextEdit):
-    """Read-only post text with a tooltip naming the codes and coders under the mouse."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.document().setDocumentMargin(8)
-        self.highlighter = AnnotationHighlighter(self.document())
-
-    def shown_text(self) -> str:
-        """The document's text with block separators as ``\\n`` and nothing else replaced.
-
-        (``toPlainText`` also turns no-break spaces into spaces.)
-        """
-        return self.document().toRawText().replace("\u2029", "\n")
-
-    def tooltip_at(self, point: QPoint) -> str | None:
-        """The tooltip for viewport point ``point``: the codes and coders of the run there."""
-        cursor = self.cursorForPosition(point)
-        position = cursor.position()
-        # The cursor sits between characters; left of its caret means the previous one.
-        if point.x() < self.cursorRect(cursor).x() and position > 0:
-            position -= 1
-        run = self.highlighter.run_at(position)
-        return run.tooltip if run is not None else None
-
-    def viewportEvent(self, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
-
-
 class ReadingPane(QWidget):
-    """Shows one post of the current project. GUI thread only."""
+    """Shows one post of the current project. GUI thread only.
+
+    Only the current coder's annotations can be selected; in blind mode the
+    other coders' annotations are not shown at all.
+    """
+
+    annotation_selected = Signal(object)
+    """annotation_selected(annotation_id: int | None): the selected annotation changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._project: Project | None = None
         self._post: Post | None = None
+        self._index = Utf16Index("")
+        self._annotations: list[Annotation] = []
+        self._colours: dict[int, str] = {}
+        self._selected: int | None = None
+        self._coder_id: int | None = None
+        self._blind = False
 
         header = QFrame(self)
         header.setObjectName("postHeader")
@@ -103,48 +66,157 @@ class ReadingPane(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.text_view, 1)
         self._show_header(None)
+        self.text_view.clicked.connect(self._on_text_view_clicked)
+        self.text_view.context_menu_opening.connect(self._on_text_view_context_menu_opening)
 
     @property
     def post(self) -> Post | None:
         return self._post
 
+    @property
+    def index(self) -> Utf16Index:
+        """Code points ↔ UTF-16 units of the shown post's text."""
+        return self._index
+
     def set_project(self, project: Project | None) -> None:
         self._project = project
+        self._coder_id = None
         self.show_post(None)
+
+    def set_coder(self, coder_id: int | None, *, blind: bool = False) -> None:
+        """Whose annotations can be selected, and whether only theirs are shown."""
+        self._coder_id, self._blind = coder_id, blind
+        self._reload(keep_selection=False)
 
     def show_post(self, post_id: int | None) -> None:
         """Show post ``post_id`` of the current project, or nothing."""
         project = self._project
         self._post = project.posts.get(post_id) if project and post_id is not None else None
         self._show_header(self._post)
+        self._set_selected(None)
         view = self.text_view
         if self._post is None:
+            self._index, self._annotations = Utf16Index(""), []
             view.highlighter.set_runs([], rehighlight=False)
             view.clear()
             return
+        self._index = Utf16Index(self._post.text)
+        self._annotations = self._load_annotations(self._post)
         # Runs first, so setting the text highlights it in a single pass.
         view.highlighter.set_runs(self._runs(self._post), rehighlight=False)
         view.setPlainText(self._post.text)
-        if view.document().characterCount() - 1 != Utf16Index(self._post.text).length_qt:
+        if view.document().characterCount() - 1 != self._index.length_qt:
             # Qt folds "\r\n" into one separator; highlights would then drift.
             log.warning("post %s: Qt changed the text's length", self._post.id)
 
     def refresh(self, changes: Changes) -> None:
         """Follow ``changes``: re-highlight when the shown post, codes or coders changed."""
-        if self._project is None:
-            return
         post = self._post
-        if post is None:
+        if self._project is None or post is None:
             return
         if post.id in changes.posts or changes.codes or changes.coders or changes.annotations:
-            self.text_view.highlighter.set_runs(self._runs(post))
+            self._reload(keep_selection=True)
 
+    # Annotations and selections, in code points
+
+    def annotations(self) -> list[Annotation]:
+        """The shown post's annotations that are shown (all, or in blind mode the coder's)."""
+        return list(self._annotations)
+
+    def selected_annotation(self) -> Annotation | None:
+        return next((a for a in self._annotations if a.id == self._selected), None)
+
+    def select_annotation(self, annotation_id: int | None) -> None:
+        """Select one of the coder's annotations on the shown post (others are ignored)."""
+        if annotation_id is not None and annotation_id not in {
+                a.id for a in self._selectable()}:
+            annotation_id = None
+        self._set_selected(annotation_id)
+
+    def selected_span(self) -> Span | None:
+        """The text selection in code points, or ``None`` when no text is selected."""
+        selection = self.text_view.selection_qt()
+        if selection is None or self._post is None:
+            return None
+        start_qt, end_qt = selection
+        start = self._index.from_qt(min(start_qt, self._index.length_qt))
+        end = self._index.from_qt(min(end_qt, self._index.length_qt))
+        return Span(start, end) if start < end else None
+
+    def select_span(self, span: Span) -> None:
+        """Select the text of ``span`` (code points) in the view."""
+        self.text_view.select_qt(*self._index.span_to_qt(span))
+
+    # Slots
+
+    def _on_text_view_clicked(self, position_qt: int) -> None:
+        self._select_at(position_qt, cycle=True)
+
+    def _on_text_view_context_menu_opening(self, position_qt: int) -> None:
+        current = self.selected_annotation()
+        if current is None or not self._covers(current, position_qt):
+            self._select_at(position_qt, cycle=False)
+
+    # Internals
+
+    def _select_at(self, position_qt: int, *, cycle: bool) -> None:
+        """Select the innermost of the coder's annotations at ``position_qt``; a repeated
+        click (``cycle``) on a selected one moves on to the next one there."""
+        here = sorted((a for a in self._selectable() if self._covers(a, position_qt)),
+                      key=lambda a: (a.span.end - a.span.start, a.span.start, a.id))
+        ids = [a.id for a in here]
+        if not ids:
+            self._set_selected(None)
+        elif cycle and self._selected in ids:
+            self._set_selected(ids[(ids.index(self._selected) + 1) % len(ids)])
+        else:
+            self._set_selected(ids[0])
+
+    def _covers(self, annotation: Annotation, position_qt: int) -> bool:
+        if not 0 <= position_qt < self._index.length_qt:
+            return False
+        point = self._index.from_qt(position_qt)
+        return annotation.span.start <= point < annotation.span.end
+
+    def _selectable(self) -> list[Annotation]:
+        if self._coder_id is None:
+            return []
+        return [a for a in self._annotations if a.coder_id == self._coder_id]
+
+    def _set_selected(self, annotation_id: int | None) -> None:
+        changed = annotation_id != self._selected
+        self._selected = annotation_id
+        selected = self.selected_annotation()
+        if selected is None:
+            self.text_view.set_outlines([])
+        else:
+            self.text_view.set_outlines([self._index.span_to_qt(selected.span)],
+                                        self._colours.get(selected.code_id, FALLBACK_COLOUR))
+        if changed:
+            self.annotation_selected.emit(annotation_id)
+
+    def _reload(self, *, keep_selection: bool) -> None:
+        post = self._post
+        if self._project is None or post is None:
+            return
+        self._annotations = self._load_annotations(post)
+        self.text_view.highlighter.set_runs(self._runs(post))
+        keep = keep_selection and self._selected in {a.id for a in self._selectable()}
+        self._set_selected(self._selected if keep else None)
+
+    def _load_annotations(self, post: Post) -> list[Annotation]:
+        assert self._project is not None
+        found = self._project.annotations.for_post(post.id)
+        if self._blind:
+            found = [a for a in found if a.coder_id == self._coder_id]
+        return found
 
     def _runs(self, post: Post) -> list[Run]:
         assert self._project is not None
         codes = {c.id: c for c in self._project.codes.list()}
+        self._colours = {c.id: c.colour or FALLBACK_COLOUR for c in codes.values()}
         coders = {c.id: c.name for c in self._project.coders.list()}
-        return build_runs(post.text, self._project.annotations.for_post(post.id), codes, coders)
+        return build_runs(post.text, self._annotations, codes, coders)
 
     def _add_row(self, caption: str) -> QLabel:
         label = QLabel(self)
