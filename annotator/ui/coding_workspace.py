@@ -25,6 +25,7 @@ from annotator.ui.commands import UndoHistory
 from annotator.ui.events import ProjectEvents
 from annotator.ui.menus import Actions
 from annotator.ui.models.post_table import PostTableModel
+from annotator.ui.post_filtering import PostFiltering
 from annotator.ui.settings import Settings
 from annotator.ui.views.post_list import PostListView
 from annotator.ui.views.reading_pane import ReadingPane
@@ -53,6 +54,7 @@ class CodingWorkspace(QObject):
         self._history, self._post_list, self._pane = history, post_list, pane
         self._post_model = post_model
         self._project: Project | None = None
+        self.filtering = PostFiltering(window, events, menus, post_model, post_list, pane)
         self.coders = CoderChoice(window, settings, events)
         self.actions = CodingActions(window, pane, history, events, settings)
         self.variables = VariablesPanel(window)
@@ -179,6 +181,7 @@ class CodingWorkspace(QObject):
 
     def _show_coder(self, coder: Coder | None) -> None:
         self.actions.set_coder(coder)
+        self.filtering.set_coder(coder)
         self._pane.set_coder(coder.id if coder else None, blind=self._settings.blind_mode())
         self._post_model.set_statuses(
             self._statuses_of if coder is not None and self._project is not None else None)

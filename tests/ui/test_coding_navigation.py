@@ -22,7 +22,8 @@ def test_go_menu_lists_the_keys(coding_window):
           if not a.isSeparator()}
     assert go == {"&Next post": "J", "&Previous post": "K",
                   "Mark &done and next post": "Ctrl+Return",
-                  "Next post &not done": "Ctrl+Shift+Return"}
+                  "Next post &not done": "Ctrl+Shift+Return",
+                  "&Find posts…": "Ctrl+F", "&Go to post #…": "Ctrl+G"}
 
 
 def test_ctrl_return_marks_done_and_moves_on(coding_window, qtbot):

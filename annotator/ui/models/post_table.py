@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from annotator.core.changes import Changes
 from annotator.core.model import PostStatus
-from annotator.core.posts.service import PostSummary
+from annotator.core.posts.service import PostFilter, PostSummary
 
 CHUNK = 200
 """Rows fetched per query."""
@@ -37,7 +37,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class PostSource(Protocol):
     """The part of :class:`~annotator.core.posts.service.PostService` the model needs."""
 
-    def ids(self) -> list[int]: ...
+    def ids(self, where: PostFilter | None = None) -> list[int]: ...
 
     def summaries(self, post_ids: Sequence[int]) -> list[PostSummary]: ...
 
@@ -77,6 +77,7 @@ class PostTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source: PostSource | None = None
+        self._filter: PostFilter | None = None
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         # None marks an id the service no longer knows, so it is not fetched again.
@@ -108,6 +109,14 @@ class PostTableModel(QAbstractTableModel):
         self._source = source
         self.reload()
 
+    def set_filter(self, where: PostFilter | None) -> None:
+        """Show only the posts ``where`` matches (``None``: every post), and reload."""
+        self._filter = where
+        self.reload()
+
+    def post_filter(self) -> PostFilter | None:
+        return self._filter
+
     def set_statuses(self, lookup: StatusLookup | None) -> None:
         """Show the statuses ``lookup`` gives (the current coder's), or none."""
         self._statuses = lookup
@@ -120,7 +129,11 @@ class PostTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the id list and forget cached rows (after an import or on open)."""
         self.beginResetModel()
-        self._ids = self._source.ids() if self._source is not None else []
+        source, where = self._source, self._filter
+        if source is None:
+            self._ids = []
+        else:
+            self._ids = source.ids(where) if where is not None else source.ids()
         self._rows = {post_id: row for row, post_id in enumerate(self._ids)}
         self._cache.clear()
         self._status_cache.clear()

@@ -38,6 +38,8 @@ _CODE_KEY_MODIFIERS = (
 
 OUTLINE_COLOUR = "#202020"
 """Over- and underline of the selected annotation."""
+HIT_COLOUR = "#ffe84d"
+"""Background of search hits (painted below the selected annotation's outline)."""
 SELECTED_ALPHA = 150
 """Opacity (0-255) of the selected annotation's own colour, stronger than any highlight."""
 
@@ -69,6 +71,8 @@ class PostTextView(QPlainTextEdit):
         self.highlighter = AnnotationHighlighter(self.document())
         self._code_keys: frozenset[str] = frozenset()
         self._press: QPoint | None = None
+        self._outlines: list[QTextEdit.ExtraSelection] = []
+        self._hits: list[QTextEdit.ExtraSelection] = []
         self.context_actions: list[QAction | None] = []
         """Added below the standard entries of the context menu (``None``: a separator)."""
 
@@ -136,12 +140,34 @@ class PostTextView(QPlainTextEdit):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self._outlines = selections
+        self.setExtraSelections(self._hits + self._outlines)
 
     def outlines(self) -> list[tuple[int, int]]:
         """The outlined UTF-16 ranges."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                for s in self.extraSelections()]
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._outlines]
+
+    def set_hits(self, ranges_qt: Sequence[tuple[int, int]]) -> None:
+        """Mark search hits (UTF-16 ranges) with a yellow background; the document and
+        the annotation highlights are left alone."""
+        selections = []
+        for start_qt, end_qt in ranges_qt:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start_qt)
+            cursor.setPosition(end_qt, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HIT_COLOUR))
+            fmt.setForeground(QColor("#000000"))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._hits = selections
+        self.setExtraSelections(self._hits + self._outlines)
+
+    def hits(self) -> list[tuple[int, int]]:
+        """The UTF-16 ranges marked as search hits."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._hits]
 
     # Qt overrides
 

@@ -12,10 +12,12 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.core.model import Annotation, Post
+from annotator.core.posts.service import hit_spans
 from annotator.core.project import Project
 from annotator.core.spans import Span, Utf16Index
 from annotator.ui.models.post_table import format_date
@@ -45,6 +47,7 @@ class ReadingPane(QWidget):
         self._selected: int | None = None
         self._coder_id: int | None = None
         self._blind = False
+        self._search = ""
 
         header = QFrame(self)
         header.setObjectName("postHeader")
@@ -98,6 +101,7 @@ class ReadingPane(QWidget):
         if self._post is None:
             self._index, self._annotations = Utf16Index(""), []
             view.highlighter.set_runs([], rehighlight=False)
+            view.set_hits([])
             view.clear()
             return
         self._index = Utf16Index(self._post.text)
@@ -108,6 +112,18 @@ class ReadingPane(QWidget):
         if view.document().characterCount() - 1 != self._index.length_qt:
             # Qt folds "\r\n" into one separator; highlights would then drift.
             log.warning("post %s: Qt changed the text's length", self._post.id)
+        self._show_hits(scroll=True)
+
+    def set_search(self, query: str) -> None:
+        """Mark the hits of full-text ``query`` in the shown post and the next ones
+        (an empty query marks none); the first hit is scrolled into view."""
+        if query != self._search:
+            self._search = query
+            self._show_hits(scroll=True)
+
+    def hit_spans(self) -> list[Span]:
+        """The marked search hits of the shown post, in code points."""
+        return [self._index.span_from_qt(*r) for r in self.text_view.hits()]
 
     def refresh(self, changes: Changes) -> None:
         """Follow ``changes``: re-highlight when the shown post, codes or coders changed."""
@@ -217,6 +233,16 @@ class ReadingPane(QWidget):
         self._colours = {c.id: c.colour or FALLBACK_COLOUR for c in codes.values()}
         coders = {c.id: c.name for c in self._project.coders.list()}
         return build_runs(post.text, self._annotations, codes, coders)
+
+    def _show_hits(self, *, scroll: bool) -> None:
+        post, view = self._post, self.text_view
+        spans = hit_spans(post.text, self._search) if post and self._search.strip() else []
+        view.set_hits([self._index.span_to_qt(s) for s in spans])
+        if scroll and spans:
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(self._index.to_qt(spans[0].start))
+            view.setTextCursor(cursor)
+            view.ensureCursorVisible()
 
     def _add_row(self, caption: str) -> QLabel:
         label = QLabel(self)
