@@ -79,3 +79,21 @@ def test_posts_imported_after_a_search_are_found_next_time(
     demo_project.import_file(new)
     [found] = demo_project.posts.ids(PostFilter(text="zanzibar"))
     assert demo_project.posts.get(found).text == "News from Zanzibar today"
+
+
+def test_sorting(demo_project: Project) -> None:
+    ann, _ = demo_project.coders.create("Ann")
+    ids = demo_project.posts.ids()
+    threat = demo_project.codes.by_path("Framing/Threat").id
+    for start in (0, 5, 10):
+        demo_project.annotations.add(ids[4], threat, ann.id, Span(start, start + 3))
+    demo_project.annotations.add(ids[2], threat, ann.id, Span(0, 3))
+    by_count = demo_project.posts.ids(PostFilter(sort="annotations", descending=True))
+    assert by_count[:2] == [ids[4], ids[2]] and sorted(by_count) == sorted(ids)
+    lengths = [len(p.text) for p in demo_project.posts.get_many(
+        demo_project.posts.ids(PostFilter(sort="length")))]
+    assert lengths == sorted(lengths)
+    assert demo_project.posts.ids(PostFilter(sort="position", descending=True)) == ids[::-1]
+    forwarded = demo_project.posts.get_many(demo_project.posts.ids(PostFilter(
+        sort="forwarded_from")))
+    assert [p.forwarded_from is None for p in forwarded][-2:] == [True, True]  # none: last

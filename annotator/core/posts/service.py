@@ -36,6 +36,13 @@ class PostFilter:
     channel: str | None = None
     has_code: int | None = None
     text: str = ""
+    sort: str = "position"
+    """One of :data:`SORT_KEYS`; ties keep reading order."""
+    descending: bool = False
+
+
+SORT_KEYS = ("position", "date", "channel", "forwarded_from", "length", "annotations")
+"""What the post list can be sorted by (``position``: reading order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +74,10 @@ class PostService:
         if where is not None and where.text.strip():
             self.index_for_search()
         with self._sessions() as session:
-            query = select(PostRow.id).order_by(PostRow.source_id, PostRow.position)
+            query = select(PostRow.id)
             if where is not None:
-                query = _filtered(session, query, where)
+                query = _sorted(_filtered(session, query, where), where)
+            query = query.order_by(PostRow.source_id, PostRow.position)
             return list(session.scalars(query))
 
     def index_for_search(self) -> int:
@@ -167,6 +175,29 @@ class PostService:
         if channel is None:  # impossible while the foreign key holds
             raise NotFound("channel", channel_id)
         return channel
+
+
+def _sorted(query: Select[Any], where: PostFilter) -> Select[Any]:
+    """Order by ``where.sort`` first (posts without a date sort last), reading order after."""
+    if where.sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {where.sort!r}")
+    if where.sort == "position":
+        return query.order_by(PostRow.source_id.desc(), PostRow.position.desc()) \
+            if where.descending else query
+    key: Any
+    if where.sort == "date":
+        key = PostRow.date
+    elif where.sort == "channel":
+        key = select(ChannelRow.title).where(ChannelRow.id == PostRow.channel_id) \
+            .scalar_subquery()
+    elif where.sort == "forwarded_from":
+        key = PostRow.forwarded_from
+    elif where.sort == "length":
+        key = func.length(PostRow.text)
+    else:
+        key = select(func.count(AnnotationRow.id)).where(
+            AnnotationRow.post_id == PostRow.id).scalar_subquery()
+    return query.order_by(key.is_(None), key.desc() if where.descending else key.asc())
 
 
 def _filtered(session: Session, query: Select[Any], where: PostFilter) -> Select[Any]:
