@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 import annotator
 from annotator.ui.errors import error_box
+from annotator.ui.fonts import ensure_emoji_font
 from annotator.ui.jobs import writer_pool
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -56,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(annotator.__version__)
+    ensure_emoji_font(app)
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
 

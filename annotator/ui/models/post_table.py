@@ -8,6 +8,7 @@ open and scroll without loading every text.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum
 from typing import Any, Protocol
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 
 from annotator.core.changes import Changes
 from annotator.core.model import PostStatus
-from annotator.core.posts.service import PostFilter, PostSummary
+from annotator.core.posts.service import SORT_KEYS, PostFilter, PostSummary
 
 CHUNK = 200
 """Rows fetched per query."""
@@ -60,6 +61,18 @@ class Column(IntEnum):
 
 _NUMERIC = frozenset({Column.NUMBER, Column.LENGTH, Column.ANNOTATIONS})
 
+SORT_KEY_OF: dict[Column, str] = {
+    Column.NUMBER: "position",
+    Column.DATE: "date",
+    Column.FORWARDED_FROM: "forwarded_from",
+    Column.CHANNEL: "channel",
+    Column.LENGTH: "length",
+    Column.ANNOTATIONS: "annotations",
+}
+"""The sort key of each sortable column (the text and status columns do not sort)."""
+
+COLUMN_OF_SORT_KEY = {key: column for column, key in SORT_KEY_OF.items()}
+
 
 class Role(IntEnum):
     POST_ID = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +91,7 @@ class PostTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._source: PostSource | None = None
         self._filter: PostFilter | None = None
+        self._sort, self._descending = "position", False
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         # None marks an id the service no longer knows, so it is not fetched again.
@@ -110,12 +124,46 @@ class PostTableModel(QAbstractTableModel):
         self.reload()
 
     def set_filter(self, where: PostFilter | None) -> None:
-        """Show only the posts ``where`` matches (``None``: every post), and reload."""
+        """Show only the posts ``where`` matches (``None``: every post), and reload.
+
+        The rows keep the model's sort (:meth:`set_sort`); ``where``'s own sort is ignored.
+        """
         self._filter = where
         self.reload()
 
     def post_filter(self) -> PostFilter | None:
+        """The filter given to :meth:`set_filter` (without the sort)."""
         return self._filter
+
+    def sort_order(self) -> tuple[str, bool]:
+        """The sort key (one of ``SORT_KEYS``) and whether it is descending."""
+        return self._sort, self._descending
+
+    def set_sort(self, key: str, descending: bool = False) -> None:
+        """Order the rows by ``key`` (one of ``SORT_KEYS``; ties in reading order).
+
+        Persistent indexes (the view's selection and current index) follow their posts.
+        """
+        if key not in SORT_KEYS:
+            raise ValueError(f"unknown sort key: {key!r}")
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        if self._source is None:
+            return
+        ids = self._load_ids()
+        if sorted(ids) != sorted(self._ids):  # the posts changed too: start over
+            self.reload()
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        moved = [self._ids[index.row()] for index in old]
+        self._ids = ids
+        self._rows = {post_id: row for row, post_id in enumerate(ids)}
+        self.changePersistentIndexList(
+            old, [self.index(self._rows[p], i.column()) for p, i in zip(moved, old, strict=True)]
+        )
+        self.layoutChanged.emit()
 
     def set_statuses(self, lookup: StatusLookup | None) -> None:
         """Show the statuses ``lookup`` gives (the current coder's), or none."""
@@ -129,15 +177,22 @@ class PostTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the id list and forget cached rows (after an import or on open)."""
         self.beginResetModel()
-        source, where = self._source, self._filter
-        if source is None:
-            self._ids = []
-        else:
-            self._ids = source.ids(where) if where is not None else source.ids()
+        self._ids = self._load_ids()
         self._rows = {post_id: row for row, post_id in enumerate(self._ids)}
         self._cache.clear()
         self._status_cache.clear()
         self.endResetModel()
+
+    def _load_ids(self) -> list[int]:
+        """The source's ids for the filter, in the model's sort."""
+        if self._source is None:
+            return []
+        where = self._filter
+        if where is None and (self._sort, self._descending) == ("position", False):
+            return self._source.ids()
+        return self._source.ids(
+            replace(where or PostFilter(), sort=self._sort, descending=self._descending)
+        )
 
     def apply(self, changes: Changes) -> None:
         """Refresh what ``changes`` touched: reload on structure, else only changed rows."""
@@ -171,6 +226,12 @@ class PostTableModel(QAbstractTableModel):
         return len(self._cache)
 
     # Qt overrides
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's sort: by the column's sort key (see :data:`SORT_KEY_OF`); others are ignored."""
+        key = SORT_KEY_OF.get(Column(column)) if 0 <= column < len(Column) else None
+        if key is not None:
+            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

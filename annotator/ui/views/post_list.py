@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotator.ui.models.post_table import Column, PostTableModel
+from annotator.ui.models.post_table import COLUMN_OF_SORT_KEY, SORT_KEY_OF, Column, PostTableModel
 
 _WIDTHS = {
     Column.NUMBER: 40,
@@ -34,7 +34,6 @@ class PostListView(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setSortingEnabled(False)
         vertical = self.verticalHeader()
         vertical.setVisible(False)
         # Fixed heights: Qt never measures 100,000 rows (which would fetch them all).
@@ -46,6 +45,9 @@ class PostListView(QTableView):
         for column, width in _WIDTHS.items():
             self.setColumnWidth(column, width)
         header.moveSection(header.visualIndex(Column.STATUS), 1)  # right after "#"
+        self._show_sort_indicator()
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        self.setSortingEnabled(True)  # header clicks call the model's sort()
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_model_reset)
 
@@ -74,6 +76,19 @@ class PostListView(QTableView):
     def select_previous(self) -> None:
         current = self.currentIndex()
         self.select_row(current.row() - 1 if current.isValid() else 0)
+
+    def _show_sort_indicator(self) -> None:
+        """Point the header's indicator at the model's sort column (initially "#" ascending)."""
+        key, descending = self._model.sort_order()
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(COLUMN_OF_SORT_KEY[key], order)
+        header.blockSignals(False)
+
+    def _on_sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if column not in SORT_KEY_OF:  # the text and status columns do not sort
+            self._show_sort_indicator()
 
     def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
         self.post_selected.emit(self.current_post_id())
