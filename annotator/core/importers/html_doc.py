@@ -157,3 +157,23 @@ def squash(text: str) -> str:
     """``text`` with HTML whitespace runs (not NBSP) folded to one space and the ends
     trimmed; for labels such as names and counters, never for post text."""
     return _SPACE_RUN.sub(" ", text).strip(" ")
+
+
+def peek(path: Path, size: int) -> str:
+    """The first ``size`` bytes of ``path`` as text (UTF-8, bad bytes replaced), for sniffing.
+
+    Raises :class:`InputFileError` when the file cannot be read.
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8", "replace")
+    except OSError as exc:
+        raise InputFileError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def file_size(path: Path) -> int:
+    """The size of ``path`` in bytes, 0 when it cannot be known (for progress only)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

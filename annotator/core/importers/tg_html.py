@@ -37,9 +37,11 @@ from annotator.core.importers.base import (
 from annotator.core.importers.html_doc import (
     Element,
     class_test,
+    file_size,
     find_first,
     load_html,
     natural_key,
+    peek,
     squash,
     text_of,
 )
@@ -99,16 +101,10 @@ def looks_like_export(head: str) -> bool:
     return page and any(marker in head for marker in _CHAT_MARKERS)
 
 
-def _peek(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(_PEEK_BYTES).decode("utf-8", "replace")
-    except OSError as exc:
-        raise InputFileError(path, f"cannot read the file: {exc.strerror or exc}") from exc
 
 
 def _peek_title(page: Path) -> str | None:
-    match = _TITLE_RE.search(_peek(page))
+    match = _TITLE_RE.search(peek(page, _PEEK_BYTES))
     if match is None:
         return None
     return squash(html.unescape(re.sub(r"<[^>]*>", "", match.group(1)))) or None
@@ -190,7 +186,7 @@ def discover(
 
 
 def _check_first_page(page: Path) -> None:
-    if not looks_like_export(_peek(page)):
+    if not looks_like_export(peek(page, _PEEK_BYTES)):
         raise InputFileError(
             page, f"this page has no Telegram Desktop export markup; expected {EXPECTED}", 1
         )
@@ -207,7 +203,7 @@ class TgHtmlImporter:
         try:
             if path.is_dir():
                 if (path / "messages.html").is_file():
-                    return looks_like_export(_peek(path / "messages.html"))
+                    return looks_like_export(peek(path / "messages.html", _PEEK_BYTES))
                 account = _account_root(path)
                 return account is not None and (account / _ACCOUNT_INDEX).is_file()
         except (OSError, InputFileError):
@@ -260,7 +256,7 @@ class _Run:
         self.multi_file = len(chats) > 1 or any(len(c.pages) > 1 for c in chats)
 
     def posts(self) -> Iterator[ParsedPost]:
-        total = sum(_size(p) for chat in self.chats for p in chat.pages)
+        total = sum(file_size(p) for chat in self.chats for p in chat.pages)
         done = 0
         for chat in self.chats:
             self.reader.start_chat()
@@ -311,10 +307,3 @@ def _located(warning: ImportWarning, label: str) -> ImportWarning:
     return ImportWarning(
         warning.code, warning.message, line=warning.line, post=warning.post, file=label
     )
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

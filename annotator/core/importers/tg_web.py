@@ -33,11 +33,13 @@ from annotator.core.importers.html_doc import (
     Element,
     class_test,
     descendants_with_class,
+    file_size,
     find_all,
     find_first,
     first_with_class,
     load_html,
     natural_key,
+    peek,
     squash,
     text_of,
 )
@@ -136,7 +138,7 @@ class TgWebImporter:
                 files = sorted(
                     p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES
                 )[:_SNIFF_FILES]
-                return any(looks_like_preview(_peek(p)) for p in files)
+                return any(looks_like_preview(peek(p, _PEEK_BYTES)) for p in files)
             except OSError:
                 return False
         return looks_like_preview(sample.text or "")
@@ -156,14 +158,14 @@ class TgWebImporter:
         pages = page_files(path)
         source = ParsedSource(format=FORMAT_ID, channels={}, posts=())
         found = _Collected()
-        total = sum(_size(p) for p in pages)
+        total = sum(file_size(p) for p in pages)
         done = 0
         base = path if path.is_dir() else path.parent
         for page in pages:
             check_cancel(cancel)
             progress(done, total)
             _read_page(page, page.relative_to(base).as_posix(), len(pages) > 1, found, source)
-            done += _size(page)
+            done += file_size(page)
         if not found.posts and not found.headers:
             raise InputFileError(
                 path, f"no t.me/s posts or channel header found; expected {EXPECTED}"
@@ -308,15 +310,3 @@ def _header_for(found: _Collected, key: str, n_channels: int) -> _Header | None:
     if n_channels == 1:
         return next((h for h in found.headers if h.username is None), None)
     return None
-
-
-def _peek(path: Path) -> str:
-    with path.open("rb") as handle:
-        return handle.read(_PEEK_BYTES).decode("utf-8", "replace")
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
