@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import annotator
+from annotator.ui.collector import MainThreadCollector
 from annotator.ui.errors import error_box
 from annotator.ui.fonts import ensure_emoji_font
 from annotator.ui.jobs import writer_pool
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(annotator.__version__)
     ensure_emoji_font(app)
+    collector = MainThreadCollector(app)
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
 
@@ -77,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         pool.waitForDone()
+        collector.stop()
         sys.excepthook = previous_hook
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,16 @@ class ShownBox:
     title: str
     text: str
     details: str
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (ui/collector.py): no cycle collection in worker threads, where it
+    could destroy Qt objects of earlier tests off the GUI thread and crash."""
+    gc.disable()
+    yield
+    gc.collect()  # here, on the GUI thread, before the next test starts workers
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
