@@ -171,6 +171,20 @@ def fleiss_kappa(
     return _fleiss("Fleiss' kappa", encode(data, categories))
 
 
+def _complete_with_categories(
+    name: str, data: pd.DataFrame, categories: Sequence[Hashable] | None
+) -> tuple[IntArray, int] | AgreementResult:
+    """Per-unit category counts of the complete units and the codebook size ``K``, or
+    the undefined result (no complete unit, or a codebook of one category)."""
+    coded = encode(data, categories)
+    counts = _complete_counts(name, coded)
+    if isinstance(counts, AgreementResult):
+        return counts
+    if coded.n_categories < 2:
+        return AgreementResult.undefined(name, ONE_CATEGORY, counts.shape[0], int(counts.sum()))
+    return counts, coded.n_categories
+
+
 def gwet_ac1(data: pd.DataFrame, categories: Sequence[Hashable] | None = None) -> AgreementResult:
     """Gwet's AC1 for two or more coders (Gwet 2008).
 
@@ -179,13 +193,10 @@ def gwet_ac1(data: pd.DataFrame, categories: Sequence[Hashable] | None = None) -
     values matter.  Undefined when the codebook has a single category.
     """
     name = "Gwet's AC1"
-    coded = encode(data, categories)
-    counts = _complete_counts(name, coded)
-    if isinstance(counts, AgreementResult):
-        return counts
-    k = coded.n_categories
-    if k < 2:
-        return AgreementResult.undefined(name, ONE_CATEGORY, counts.shape[0], int(counts.sum()))
+    found = _complete_with_categories(name, data, categories)
+    if isinstance(found, AgreementResult):
+        return found
+    counts, k = found
     shares = counts.sum(axis=0) / counts.sum()
     expected = float((shares * (1.0 - shares)).sum()) / (k - 1)
     return _chance_corrected(name, _observed_agreement(counts), expected, counts)
@@ -200,11 +211,8 @@ def brennan_prediger(
     values matter.  Undefined when the codebook has a single category.
     """
     name = "Brennan-Prediger"
-    coded = encode(data, categories)
-    counts = _complete_counts(name, coded)
-    if isinstance(counts, AgreementResult):
-        return counts
-    k = coded.n_categories
-    if k < 2:
-        return AgreementResult.undefined(name, ONE_CATEGORY, counts.shape[0], int(counts.sum()))
+    found = _complete_with_categories(name, data, categories)
+    if isinstance(found, AgreementResult):
+        return found
+    counts, k = found
     return _chance_corrected(name, _observed_agreement(counts), 1.0 / k, counts)

@@ -123,51 +123,48 @@ class PostTextView(QPlainTextEdit):
         annotations the selected one stands out. Nothing that moves the text (no
         font change), and the document is never touched.
         """
-        selections = []
-        for start_qt, end_qt in ranges_qt:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start_qt)
-            cursor.setPosition(end_qt, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            if colour is not None:
-                background = QColor(colour)
-                background.setAlpha(SELECTED_ALPHA)
-                fmt.setBackground(background)
-            fmt.setFontUnderline(True)
-            fmt.setFontOverline(True)
-            fmt.setUnderlineColor(QColor(OUTLINE_COLOUR))
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format = fmt
-            selections.append(selection)
-        self._outlines = selections
+        fmt = QTextCharFormat()
+        if colour is not None:
+            background = QColor(colour)
+            background.setAlpha(SELECTED_ALPHA)
+            fmt.setBackground(background)
+        fmt.setFontUnderline(True)
+        fmt.setFontOverline(True)
+        fmt.setUnderlineColor(QColor(OUTLINE_COLOUR))
+        self._outlines = self._selections(ranges_qt, fmt)
         self.setExtraSelections(self._hits + self._outlines)
 
     def outlines(self) -> list[tuple[int, int]]:
         """The outlined UTF-16 ranges."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._outlines]
+        return _ranges(self._outlines)
 
     def set_hits(self, ranges_qt: Sequence[tuple[int, int]]) -> None:
         """Mark search hits (UTF-16 ranges) with a yellow background; the document and
         the annotation highlights are left alone."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(HIT_COLOUR))
+        fmt.setForeground(QColor("#000000"))
+        self._hits = self._selections(ranges_qt, fmt)
+        self.setExtraSelections(self._hits + self._outlines)
+
+    def hits(self) -> list[tuple[int, int]]:
+        """The UTF-16 ranges marked as search hits."""
+        return _ranges(self._hits)
+
+    def _selections(
+        self, ranges_qt: Sequence[tuple[int, int]], fmt: QTextCharFormat
+    ) -> list[QTextEdit.ExtraSelection]:
+        """One extra selection in ``fmt`` per UTF-16 range; the document is not touched."""
         selections = []
         for start_qt, end_qt in ranges_qt:
             cursor = QTextCursor(self.document())
             cursor.setPosition(start_qt)
             cursor.setPosition(end_qt, QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(HIT_COLOUR))
-            fmt.setForeground(QColor("#000000"))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        self._hits = selections
-        self.setExtraSelections(self._hits + self._outlines)
-
-    def hits(self) -> list[tuple[int, int]]:
-        """The UTF-16 ranges marked as search hits."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self._hits]
+        return selections
 
     # Qt overrides
 
@@ -233,3 +230,7 @@ class PostTextView(QPlainTextEdit):
             return None
         key = text.lower()
         return key if key in self._code_keys else None
+
+
+def _ranges(selections: Sequence[QTextEdit.ExtraSelection]) -> list[tuple[int, int]]:
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections]
