@@ -27,6 +27,8 @@ from annotator.core.importers.report import ImportReport
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations
+from annotator.ui.agreement.link import AgreementLink
+from annotator.ui.agreement.post_reveal import Revealed, reveal_post
 from annotator.ui.codebook_docks import CodebookDocks
 from annotator.ui.coding_workspace import CodingWorkspace
 from annotator.ui.commands import UndoHistory
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.coding = CodingWorkspace(self, settings, self.events, self.history,
                                       self.menu_actions, self.post_model, self.post_list,
                                       self.reading_pane, self.codebook)
+        self.agreement = AgreementLink(self, self.events, self.show_post)
         self._connect()
         self._restore_layout()
         self._update_state()
@@ -208,6 +211,13 @@ class MainWindow(QMainWindow):
     def current_post_id(self) -> int | None:
         return self.post_list.current_post_id()
 
+    def show_post(self, post_id: int, start: int | None = None) -> bool:
+        """Select ``post_id`` with the caret at code point ``start``, clearing a post filter
+        that hides it (the status bar says so); ``False`` when the post is gone."""
+        return reveal_post(self.coding.filtering, self.post_model, self.post_list,
+                           self.reading_pane, self.statusBar(), post_id,
+                           start) is not Revealed.MISSING
+
     # Qt overrides
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -215,6 +225,7 @@ class MainWindow(QMainWindow):
             self.import_dialog.reject()
         for run in self._imports:
             run.cancel()
+        self.agreement.shutdown()
         self.pool.waitForDone()
         self.settings.set_window_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
@@ -324,6 +335,9 @@ class MainWindow(QMainWindow):
         acts.close.triggered.connect(self._on_close_triggered)
         acts.quit.triggered.connect(self.close)
         acts.about.triggered.connect(self._on_about_triggered)
+        acts.coding_menu.addSeparator()  # after the coding workspace's entries
+        acts.coding_menu.addAction(acts.agreement)
+        acts.agreement.triggered.connect(self.agreement.show)
         acts.next_post.triggered.connect(self.post_list.select_next)
         acts.previous_post.triggered.connect(self.post_list.select_previous)
         acts.recent_chosen.connect(self._on_recent_chosen)
@@ -357,7 +371,7 @@ class MainWindow(QMainWindow):
         project, busy = self.project, self.is_busy()
         self.stack.setCurrentIndex(_WELCOME if project is None else _WORKSPACE)
         for action in (self.menu_actions.import_, self.menu_actions.import_folder,
-                       self.menu_actions.close):
+                       self.menu_actions.close, self.menu_actions.agreement):
             action.setEnabled(project is not None and not busy)
         for action in (self.menu_actions.new, self.menu_actions.open, self.menu_actions.open_demo):
             action.setEnabled(not busy)

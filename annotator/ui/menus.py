@@ -32,6 +32,8 @@ class Actions(QObject):
         self.quit = self._action(window, self.tr("&Quit"), key.Quit)
         self.next_post = self._action(window, self.tr("&Next post"), QKeySequence("J"))
         self.previous_post = self._action(window, self.tr("&Previous post"), QKeySequence("K"))
+        self.agreement = self._action(window, self.tr("&Agreement…"),
+                                      QKeySequence("Ctrl+Shift+A"))
         self.about = self._action(window, self.tr("&About Annotator"))
         self.clear_recent = self._action(window, self.tr("Clear list"))
         self.clear_recent.triggered.connect(self._on_clear_recent_triggered)
@@ -63,7 +65,8 @@ class Actions(QObject):
         self.codebook_menu = bar.addMenu(self.tr("&Codebook"))
         """Filled by :class:`~annotator.ui.codebook_docks.CodebookDocks`."""
         self.coding_menu = bar.addMenu(self.tr("C&oding"))
-        """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`."""
+        """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`; the window
+        adds :attr:`agreement` at its end."""
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.go_menu.addAction(self.next_post)
         self.go_menu.addAction(self.previous_post)

@@ -14,6 +14,15 @@ MISSING = -1
 IntArray = npt.NDArray[np.int64]
 
 
+def category_counts(codes: IntArray, n_categories: int) -> IntArray:
+    """``counts[row, category]``: how many coders gave that category in that row of ``codes``."""
+    n_rows = int(codes.shape[0])
+    rows, cols = np.nonzero(codes != MISSING)
+    flat = rows * n_categories + codes[rows, cols]
+    out = np.bincount(flat, minlength=n_rows * n_categories)
+    return out.reshape(n_rows, n_categories).astype(np.int64)
+
+
 @dataclass(frozen=True)
 class CodedData:
     """Reliability data as category indices: ``codes[unit, coder]``, ``MISSING`` if not coded."""
@@ -39,11 +48,7 @@ class CodedData:
 
     def counts(self) -> IntArray:
         """``counts[unit, category]``: how many coders gave that category to that unit."""
-        k = self.n_categories
-        rows, cols = np.nonzero(self.codes != MISSING)
-        flat = rows * k + self.codes[rows, cols]
-        out = np.bincount(flat, minlength=self.n_units * k)
-        return out.reshape(self.n_units, k).astype(np.int64)
+        return category_counts(self.codes, self.n_categories)
 
     def complete(self) -> IntArray:
         """The rows of :meth:`counts` for the units coded by every coder."""
@@ -103,3 +108,88 @@ def numeric_values(categories: Sequence[Hashable]) -> npt.NDArray[np.float64]:
         return np.asarray([float(c) for c in categories], dtype=np.float64)  # type: ignore[arg-type]
     except (TypeError, ValueError) as exc:
         raise ValueError("interval and ratio levels need numeric categories") from exc
+
+
+@dataclass(frozen=True)
+class WeightedData:
+    """Reliability data compressed to distinct unit patterns with a weight each.
+
+    ``codes[pattern, coder]`` holds category indices (``MISSING`` if not coded) and
+    ``weights[pattern]`` how many units have that pattern.  Every coefficient computed on
+    it equals the coefficient on the expanded units; character-level data (millions of
+    units, a handful of patterns) and bootstrap resamples (multinomial weights over the
+    same patterns) are computed this way without materialising units.
+    """
+
+    codes: IntArray
+    weights: npt.NDArray[np.float64]
+    categories: tuple[Hashable, ...]
+
+    @property
+    def n_units(self) -> float:
+        return float(self.weights.sum())
+
+    @property
+    def n_coders(self) -> int:
+        return int(self.codes.shape[1])
+
+    @property
+    def n_categories(self) -> int:
+        return len(self.categories)
+
+    def counts(self) -> IntArray:
+        """``counts[pattern, category]``: how many coders gave that category in that pattern."""
+        return category_counts(self.codes, self.n_categories)
+
+    def present(self) -> WeightedData:
+        """The patterns with a positive weight (the units that exist)."""
+        keep = self.weights > 0
+        if bool(np.all(keep)):
+            return self
+        return WeightedData(self.codes[keep], self.weights[keep], self.categories)
+
+    def whole_units(self) -> int:
+        """The number of units, checking that the weights are whole, non-negative counts.
+
+        Raises ``ValueError`` otherwise: coefficients report units as counts and the
+        bootstrap resamples that many units.
+        """
+        weights = self.weights
+        whole = np.isfinite(weights) & (weights >= 0) & (weights == np.round(weights))
+        if not bool(np.all(whole)):
+            raise ValueError("pattern weights must be whole, non-negative unit counts")
+        return int(round(float(weights.sum())))
+
+
+_PACKED_KEY_LIMIT = 1 << 62
+"""Rows fit one int64 key when ``(categories + 1) ** coders`` stays below this."""
+_BINCOUNT_LIMIT = 1 << 20
+"""Key spaces up to this size are counted with ``bincount`` instead of sorted."""
+
+
+def compress(coded: CodedData) -> WeightedData:
+    """The distinct rows of ``coded`` with how often each occurs.
+
+    The rows come out in lexicographic order (as ``numpy.unique(..., axis=0)`` gives them).
+    """
+    if coded.n_units == 0:
+        return WeightedData(coded.codes, np.zeros(0, dtype=np.float64), coded.categories)
+    base, n_coders = coded.n_categories + 1, coded.n_coders
+    if n_coders == 0 or base**n_coders >= _PACKED_KEY_LIMIT:
+        rows, frequency = np.unique(coded.codes, axis=0, return_counts=True)
+        return WeightedData(
+            rows.astype(np.int64), frequency.astype(np.float64), coded.categories
+        )
+    # np.unique over rows sorts structured values and is several times slower than the
+    # rest of a coefficient; one integer per row (digit j = coder j's code + 1, first
+    # coder most significant) sorts in the same, lexicographic, order.
+    powers = base ** np.arange(n_coders - 1, -1, -1, dtype=np.int64)
+    keys = (coded.codes + 1) @ powers
+    if base**n_coders <= _BINCOUNT_LIMIT:
+        tally = np.bincount(keys, minlength=base**n_coders)
+        distinct = np.flatnonzero(tally)
+        frequency = tally[distinct]
+    else:
+        distinct, frequency = np.unique(keys, return_counts=True)
+    rows = (distinct[:, None] // powers[None, :]) % base - 1
+    return WeightedData(rows.astype(np.int64), frequency.astype(np.float64), coded.categories)

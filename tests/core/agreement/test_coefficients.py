@@ -56,6 +56,24 @@ FLEISS_COUNTS = np.array(
 )
 
 
+# Fleiss (1971), "Measuring nominal scale agreement among many raters", Psychological
+# Bulletin 76(5), 378-382: psychiatric diagnoses of 30 patients by 6 raters each (data of
+# Sandifer et al. 1968), as the count table Fleiss gives (patients x diagnoses: depression,
+# personality disorder, schizophrenia, neurosis, other).  The same data is R irr's
+# `diagnoses`; transcribed from the per-patient ratings in statsmodels'
+# stats/tests/test_inter_rater.py, whose rows agree with the irr rows shown by head().
+FLEISS_1971_DIAGNOSES = np.array(
+    [
+        [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
+        [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
+        [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
+        [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
+        [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
+        [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
+    ]
+)
+
+
 def counts_to_frame(counts: np.ndarray) -> pd.DataFrame:
     """Reliability data (units x coders) from a units x categories count table."""
     rows = [np.repeat(np.arange(1, counts.shape[1] + 1), row) for row in counts]
@@ -101,6 +119,21 @@ def test_fleiss_kappa_published_example() -> None:
     assert result.value == pytest.approx(0.210, abs=5e-4)
     assert result.value == pytest.approx(sm_fleiss(FLEISS_COUNTS, method="fleiss"))
     assert (result.units, result.pairable) == (10, 140)
+
+
+def test_fleiss_1971_diagnoses() -> None:
+    """Fleiss (1971) worked example, 30 patients x 6 raters x 5 diagnoses: kappa = 0.430
+    (R irr kappam.fleiss(diagnoses): 0.4302445, as quoted in statsmodels' tests), and the
+    category kappas of kappam.fleiss(diagnoses, detail = TRUE): 0.245, 0.245, 0.520, 0.471,
+    0.566, which are Fleiss' kappa on each diagnosis against the rest."""
+    frame = counts_to_frame(FLEISS_1971_DIAGNOSES)
+    assert FLEISS_1971_DIAGNOSES.sum(axis=1).tolist() == [6] * 30
+    result = fleiss_kappa(frame)
+    assert result.value == pytest.approx(0.4302445, abs=5e-8)
+    assert (result.units, result.pairable) == (30, 180)
+    for diagnosis, expected in enumerate([0.245, 0.245, 0.520, 0.471, 0.566], start=1):
+        assert fleiss_kappa((frame == diagnosis).astype(int)).value == pytest.approx(
+            expected, abs=5e-4)
 
 
 def test_cohen_kappa_textbook_table() -> None:
