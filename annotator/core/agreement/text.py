@@ -38,11 +38,8 @@ def render(report: AgreementReport, max_disagreements: int | None = 50) -> str:
     """The whole report; the disagreement list is cut at ``max_disagreements`` rows."""
     lines = _scope(report)
     lines += ["", "Agreement per code", *_table(report.rows)]
-    undefined = [(row.code_path, m) for row in report.rows for m in row.measures
-                 if m.result.value is None]
-    if undefined:
-        lines += ["", "Undefined values"]
-        lines += [f"  {path}: {m.result.coefficient}: {m.result.reason}" for path, m in undefined]
+    lines += _partial_units(report.rows)
+    lines += _undefined(report.rows)
     warnings = [row for row in report.rows if row.paradox]
     if warnings:
         lines += ["", "Warnings"]
@@ -80,6 +77,35 @@ def _table(rows: Sequence[CodeAgreement]) -> list[str]:
     body = [[row.code_path, f"{row.units:g}", number(row.prevalence, 2),
              *[with_interval(row.measure(key)) for key, _ in keys]] for row in rows]
     return _columns([header, *body]) if body else ["  (no code to compare)"]
+
+
+def _undefined(rows: Sequence[CodeAgreement]) -> list[str]:
+    """Undefined values grouped by coefficient and reason (one line when every row shares it)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        for m in row.measures:
+            if m.result.value is None:
+                key = (m.result.coefficient, m.result.reason or "undefined")
+                found.setdefault(key, []).append(row.code_path)
+    if not found:
+        return []
+    lines = ["", "Undefined values"]
+    for (coefficient, reason), paths in found.items():
+        where = "every row" if len(paths) == len(rows) else ", ".join(paths)
+        lines += _wrapped(f"{coefficient}: {reason} ({where})", "  ")
+    return lines
+
+
+def _partial_units(rows: Sequence[CodeAgreement]) -> list[str]:
+    """Say so when a coefficient used fewer units than the row (units not coded by all)."""
+    partial = sorted({m.result.coefficient for row in rows for m in row.measures
+                      if m.result.value is not None and 0 < m.result.units < row.units})
+    if not partial:
+        return []
+    return ["", *_wrapped(
+        f"{', '.join(partial)} use only the units that every coder coded, so they rest on "
+        "fewer units than the row's count where a coder is missing; percent agreement and "
+        "alpha use every unit with two or more values.", "")]
 
 
 def _pairs(report: AgreementReport) -> list[str]:
