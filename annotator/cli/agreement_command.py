@@ -14,6 +14,7 @@ from annotator.cli.console import (
     out,
     with_progress,
 )
+from annotator.cli.selection import code_ids, coder_ids
 from annotator.core.agreement.options import ReportOptions
 from annotator.core.agreement.report import UnitKind
 from annotator.core.agreement.text import render
@@ -21,34 +22,11 @@ from annotator.core.agreement_service import agreement_report
 from annotator.core.project import Project
 
 
-def _names(text: str | None) -> list[str]:
-    return [] if text is None else [part.strip() for part in text.split(",") if part.strip()]
-
-
 def _agreement_options(project: Project, args: argparse.Namespace) -> ReportOptions:
-    coders = None
-    if args.coders is not None:
-        by_key: dict[str, int] = {}
-        for coder in project.coders.list():
-            by_key[coder.uuid] = by_key[coder.name.casefold()] = coder.id
-        wanted = _names(args.coders)
-        missing = [n for n in wanted if n.casefold() not in by_key and n not in by_key]
-        if missing:
-            raise CliError(f"no coder named {', '.join(missing)}")
-        coders = tuple(dict.fromkeys(by_key.get(n, by_key.get(n.casefold(), 0)) for n in wanted))
-        if len(coders) < 2:
-            raise CliError("--coders needs at least two coders")
-    codes = None
-    if args.codes is not None:
-        every = project.codes.list()
-        chosen: list[int] = []
-        for name in _names(args.codes):
-            path = tuple(p.strip() for p in name.split("/"))
-            found = [c.id for c in every if c.uuid == name or c.path[:len(path)] == path]
-            if not found:
-                raise CliError(f"no code {name!r} (give a path such as Frames/Threat, or a uuid)")
-            chosen += found
-        codes = tuple(dict.fromkeys(chosen))
+    coders = coder_ids(project, args.coders)
+    if coders is not None and len(coders) < 2:
+        raise CliError("--coders needs at least two coders")
+    codes = code_ids(project, args.codes)
     try:
         return ReportOptions(unit=UnitKind(args.unit), coders=coders, codes=codes,
                              codebook_version=args.codebook_version, threshold=args.threshold,
