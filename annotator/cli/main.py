@@ -15,7 +15,12 @@ from typing import Any
 import platformdirs
 
 from annotator import __version__
-from annotator.cli import agreement_command, coding_commands, project_commands
+from annotator.cli import (
+    agreement_command,
+    coding_commands,
+    export_command,
+    project_commands,
+)
 from annotator.cli.console import CliError, Parser, err, one_line
 from annotator.core.errors import AnnotatorError
 from annotator.core.progress import Cancelled
@@ -23,7 +28,7 @@ from annotator.core.progress import Cancelled
 PROG = "annotator-cli"
 EXIT_OK, EXIT_INTERNAL, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
 LOG_DIR_ENV = "ANNOTATOR_LOG_DIR"
-COMMANDS = (project_commands, coding_commands, agreement_command)
+COMMANDS = (project_commands, coding_commands, agreement_command, export_command)
 """Modules whose ``register(command)`` add their subcommands, in help order."""
 
 
@@ -31,7 +36,7 @@ def build_parser() -> Parser:
     parser = Parser(
         prog=PROG,
         description="Annotator without the GUI: create projects, import Telegram posts, "
-        "exchange codebooks and annotations, and measure inter-coder agreement.",
+        "exchange codebooks and annotations, measure inter-coder agreement, and export.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(

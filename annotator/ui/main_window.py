@@ -36,6 +36,7 @@ from annotator.ui.dialogs.import_dialog import ImportDialog, import_filter
 from annotator.ui.dialogs.import_report import show_import_report
 from annotator.ui.errors import show_error
 from annotator.ui.events import ProjectEvents
+from annotator.ui.exporting import Exporting
 from annotator.ui.importing import ImportRun
 from annotator.ui.jobs import writer_pool
 from annotator.ui.menus import Actions
@@ -105,7 +106,8 @@ class MainWindow(QMainWindow):
         self.coding = CodingWorkspace(self, settings, self.events, self.history,
                                       self.menu_actions, self.post_model, self.post_list,
                                       self.reading_pane, self.codebook)
-        self.agreement = AgreementLink(self, self.events, self.show_post)
+        self.agreement = AgreementLink(self, self.events, self.show_post, settings)
+        self.exporting = Exporting(self, self.menu_actions.export, self.menu_actions.import_qdpx)
         self._connect()
         self._restore_layout()
         self._update_state()
@@ -170,8 +172,9 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def is_busy(self) -> bool:
-        """Whether an import is running (the project can then not be closed or swapped)."""
-        return bool(self._imports)
+        """Whether an import or export is running (the project can then not be closed or
+        swapped)."""
+        return bool(self._imports) or self.exporting.busy()
 
     def import_files(
         self,
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
             self.import_dialog.reject()
         for run in self._imports:
             run.cancel()
+        self.exporting.shutdown()
         self.agreement.shutdown()
         self.pool.waitForDone()
         self.settings.set_window_geometry(self.saveGeometry())
@@ -346,6 +350,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self._on_open_demo_triggered)
         self.post_list.post_selected.connect(self._on_post_list_post_selected)
         self.events.changed.connect(self._on_events_changed)
+        self.exporting.busy_changed.connect(self._update_state)
 
     def _set_project(self, project: Project) -> None:
         if self.project is not None:
@@ -370,12 +375,12 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         project, busy = self.project, self.is_busy()
         self.stack.setCurrentIndex(_WELCOME if project is None else _WORKSPACE)
-        for action in (self.menu_actions.import_, self.menu_actions.import_folder,
-                       self.menu_actions.close, self.menu_actions.agreement):
+        acts = self.menu_actions
+        for action in (acts.import_, acts.import_folder, acts.close, acts.agreement, acts.export):
             action.setEnabled(project is not None and not busy)
-        for action in (self.menu_actions.new, self.menu_actions.open, self.menu_actions.open_demo):
+        for action in (acts.new, acts.open, acts.open_demo, acts.import_qdpx):
             action.setEnabled(not busy)
-        self.menu_actions.recent_menu.setEnabled(not busy)
+        acts.recent_menu.setEnabled(not busy)
         if project is None:
             self.setWindowTitle(self.tr("Annotator"))
             self.path_label.setText(self.tr("No project open"))

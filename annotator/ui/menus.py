@@ -28,6 +28,8 @@ class Actions(QObject):
         self.import_ = self._action(window, self.tr("&Import…"), QKeySequence("Ctrl+I"))
         self.import_folder = self._action(window, self.tr("Import e&xport folder…"),
                                           QKeySequence("Ctrl+Shift+I"))
+        self.export = self._action(window, self.tr("&Export…"), QKeySequence("Ctrl+E"))
+        self.import_qdpx = self._action(window, self.tr("Import REFI-QDA pro&ject (.qdpx)…"))
         self.close = self._action(window, self.tr("&Close project"), key.Close)
         self.quit = self._action(window, self.tr("&Quit"), key.Quit)
         self.next_post = self._action(window, self.tr("&Next post"), QKeySequence("J"))
@@ -43,7 +45,9 @@ class Actions(QObject):
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         window.addAction(self.undo)
         window.addAction(self.redo)
+        self._make_menus(window)
 
+    def _make_menus(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new)
@@ -54,6 +58,9 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.import_)
         file_menu.addAction(self.import_folder)
+        file_menu.addAction(self.import_qdpx)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
         file_menu.addSeparator()
         file_menu.addAction(self.close)
         file_menu.addAction(self.quit)

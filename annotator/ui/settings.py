@@ -12,6 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator.core.agreement.options import ReportOptions
+from annotator.core.agreement.report import UnitKind
+from annotator.core.export.options import ExportFormat
+
 MAX_RECENT = 10
 
 
@@ -25,6 +29,14 @@ class Key(StrEnum):
     IMPORT_FOLDER = "persist/import_folder"
     PROJECT_CODERS = "persist/project_coders"
     """A group: one entry per project (keyed by a hash of its path) holding a coder uuid."""
+    EXPORT_FORMAT = "persist/export/format"
+    EXPORT_FOLDER = "persist/export/folder"
+    EXPORT_AGREEMENT = "persist/export/agreement"
+    AGREEMENT_UNIT = "persist/agreement/unit"
+    AGREEMENT_THRESHOLD = "persist/agreement/threshold"
+    AGREEMENT_RESAMPLES = "persist/agreement/resamples"
+    AGREEMENT_SEED = "persist/agreement/seed"
+    AGREEMENT_CONFIDENCE = "persist/agreement/confidence"
     BLIND_MODE = "preferences/blind_mode"
     SNAP_TO_WORDS = "preferences/snap_to_words"
 
@@ -86,6 +98,61 @@ class Settings:
 
     def set_import_folder(self, folder: Path) -> None:
         self._store.setValue(Key.IMPORT_FOLDER, str(folder))
+
+    # The export dialog's last choices.
+
+    def export_format(self) -> ExportFormat:
+        """The format of the last export (an Excel workbook at first)."""
+        value = self._store.value(Key.EXPORT_FORMAT)
+        try:
+            return ExportFormat(str(value))
+        except ValueError:  # never set, or written by another version
+            return ExportFormat.XLSX
+
+    def set_export_format(self, fmt: ExportFormat) -> None:
+        self._store.setValue(Key.EXPORT_FORMAT, str(fmt))
+
+    def export_folder(self) -> Path | None:
+        """The folder the last export was written to, if it still exists."""
+        value = self._store.value(Key.EXPORT_FOLDER)
+        folder = Path(str(value)) if value else None
+        return folder if folder is not None and folder.is_dir() else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        self._store.setValue(Key.EXPORT_FOLDER, str(folder))
+
+    def export_agreement(self) -> bool:
+        """Whether the last export included the agreement sheet."""
+        return self._bool(Key.EXPORT_AGREEMENT, True)
+
+    def set_export_agreement(self, on: bool) -> None:
+        self._store.setValue(Key.EXPORT_AGREEMENT, on)
+
+    # The agreement view's last choices; coders, codes and the codebook version belong
+    # to one project, so they are never stored here.
+
+    def agreement_options(self) -> ReportOptions:
+        """The unit, threshold and resampling last used (coders, codes and version
+        ``None``); the defaults when nothing valid is stored."""
+        default = ReportOptions()
+        try:
+            return ReportOptions(
+                unit=UnitKind(str(self._store.value(Key.AGREEMENT_UNIT, default.unit))),
+                threshold=float(self._number(Key.AGREEMENT_THRESHOLD, default.threshold)),
+                resamples=int(self._number(Key.AGREEMENT_RESAMPLES, default.resamples)),
+                seed=int(self._number(Key.AGREEMENT_SEED, default.seed)),
+                confidence=float(self._number(Key.AGREEMENT_CONFIDENCE, default.confidence)),
+            )
+        except ValueError:  # written by hand or by another version: out of range
+            return default
+
+    def set_agreement_options(self, options: ReportOptions) -> None:
+        """Store ``options``' unit, threshold and resampling (nothing project-specific)."""
+        self._store.setValue(Key.AGREEMENT_UNIT, str(options.unit))
+        self._store.setValue(Key.AGREEMENT_THRESHOLD, options.threshold)
+        self._store.setValue(Key.AGREEMENT_RESAMPLES, options.resamples)
+        self._store.setValue(Key.AGREEMENT_SEED, options.seed)
+        self._store.setValue(Key.AGREEMENT_CONFIDENCE, options.confidence)
 
     # Who codes in each project on this computer (the project file is shared by coders).
 
@@ -149,6 +216,14 @@ class Settings:
         value = self._store.value(key, default)
         # INI files hand booleans back as the strings "true" and "false".
         return value.lower() == "true" if isinstance(value, str) else bool(value)
+
+    def _number(self, key: Key, default: float) -> float:
+        value = self._store.value(key, default)
+        # INI files hand numbers back as strings; anything unreadable is the default.
+        try:
+            return float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
 
     def _bytes(self, key: Key) -> QByteArray | None:
         value = self._store.value(key)

@@ -118,6 +118,26 @@ def text_content(el: Element) -> str:
     return "".join(parts)
 
 
+def xml_path(el: Element) -> str:
+    """Where ``el`` is, by local names: ``/Project/Sources/TextSource[3]/PlainTextSelection[1]``.
+
+    An index counts the element among its parent's children of the same local name
+    (from 1) and is written only when there are several.
+    """
+    steps: list[str] = []
+    node: Element | None = el
+    while node is not None:
+        name = local_name(node)
+        parent = node.getparent()
+        if parent is not None:
+            same = children(parent, name)
+            if len(same) > 1:
+                name = f"{name}[{same.index(node) + 1}]"
+        steps.append(name)
+        node = parent
+    return "/" + "/".join(reversed(steps))
+
+
 def line_of(el: Element) -> int | None:
     line = el.sourceline
     return line if isinstance(line, int) and line > 0 else None

@@ -174,6 +174,28 @@ class OptionsPanel(QWidget):
             confidence=float(self.confidence_combo.currentData()),
         )
 
+    def state(self) -> ReportOptions:
+        """The choices worth remembering between sessions: unit, threshold and resampling
+        (coders, codes and version belong to one project and stay ``None``)."""
+        return ReportOptions(
+            unit=self.unit(),
+            threshold=self.threshold_spin.value(),
+            resamples=self.resamples_spin.value(),
+            seed=self.seed_spin.value(),
+            confidence=float(self.confidence_combo.currentData()),
+        )
+
+    def restore(self, state: ReportOptions) -> None:
+        """Choose ``state``'s unit, threshold and resampling (values out of the widgets'
+        ranges are clamped; an unknown confidence level keeps the current one)."""
+        self.set_unit(state.unit)
+        self.threshold_spin.setValue(state.threshold)
+        self.resamples_spin.setValue(state.resamples)
+        self.seed_spin.setValue(state.seed)
+        index = self.confidence_combo.findData(state.confidence)
+        if index >= 0:
+            self.confidence_combo.setCurrentIndex(index)
+
     # Slots
 
     def _on_unit_combo_changed(self, _index: int = 0) -> None:
