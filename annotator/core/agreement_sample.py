@@ -64,7 +64,11 @@ def load_sample(
     coder_ids: tuple[int, ...] | None,
     codebook_version: int | None,
 ) -> ReliabilitySample:
-    """Read the reliability sample; unknown coder ids raise ``ValueError``."""
+    """Read the reliability sample; unknown coder ids raise ``ValueError``.
+
+    ``coder_ids`` ``None`` means every person; the adjudicated (gold) layer enters only
+    when chosen, e.g. to compare it with each coder.
+    """
     all_coders = dict(session.execute(select(CoderRow.id, CoderRow.name)).all())
     if coder_ids is not None:
         unknown = sorted(set(coder_ids) - set(all_coders))
@@ -75,7 +79,8 @@ def load_sample(
             PostStatusRow.status == PostStatus.DONE.value
         )
     ).all()
-    chosen = set(all_coders) if coder_ids is None else set(coder_ids)
+    people = set(session.scalars(select(CoderRow.id).where(CoderRow.kind == "person")))
+    chosen = people if coder_ids is None else set(coder_ids)
     finishers: dict[int, set[int]] = {}
     for post_id, coder_id in done:
         if coder_id in chosen:
@@ -90,7 +95,7 @@ def load_sample(
         excluded["posts not finished by two or more of the selected coders"] = (
             total_posts - len(coded_by))
     if coder_ids is None:
-        idle = len(all_coders) - len(coders)
+        idle = len(people) - len(coders)
         if idle:
             excluded["coders with no post finished together with another coder"] = idle
     spans = _spans(session, coded_by, codebook_version, excluded)

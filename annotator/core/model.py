@@ -66,9 +66,16 @@ class Post:
 
 @dataclass(frozen=True, slots=True)
 class Coder:
+    """A coder; ``kind`` is ``person``, or ``gold`` for the adjudicated layer."""
+
     id: int
     uuid: str
     name: str
+    kind: str = "person"
+
+    @property
+    def is_gold(self) -> bool:
+        return self.kind == "gold"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from types import TracebackType
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from annotator.core import project_identity
 from annotator.core.annotations.service import AnnotationService
 from annotator.core.codebook.service import CodeService
 from annotator.core.coders.service import CoderService
@@ -29,6 +30,7 @@ from annotator.core.posts.service import PostService
 from annotator.core.posts.status import PostStatusService
 from annotator.core.posts.values import PostValueService
 from annotator.core.progress import CancelToken, Progress, no_progress
+from annotator.core.project_identity import ProjectIdentity
 from annotator.core.storage import database, migrations
 from annotator.core.storage.schema import (
     SCHEMA_VERSION,
@@ -69,7 +71,9 @@ class Project:
     def create(cls, path: Path) -> Project:
         """Create a new, empty project at ``path`` (never overwriting a file) and open it."""
         database.create_file(path)
-        return cls.open(path)
+        project = cls.open(path)
+        project.identity()
+        return project
 
     @classmethod
     def open(cls, path: Path) -> Project:
@@ -124,6 +128,11 @@ class Project:
         """Import files all or nothing (see :func:`.service.import_files`)."""
         return import_files(self.sessions, [Path(p) for p in paths], format_id, options,
                             progress, cancel)
+
+    def identity(self) -> ProjectIdentity:
+        """The file's uuid and, for a coder package, its origin (created on first use)."""
+        with self.sessions.begin() as session:
+            return project_identity.identity(session)
 
     def schema_version(self) -> int:
         return database.read_user_version(self._engine)

@@ -208,3 +208,34 @@ def test_unusable_locations_give_project_errors(tmp_path: Path) -> None:
     with pytest.raises(NotAProject, match="cannot read the file"):
         Project.open(too_long)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+def test_a_project_has_a_stable_identity(tmp_path: Path) -> None:
+    path = tmp_path / "id.annot"
+    with Project.create(path) as project:
+        first = project.identity()
+    with Project.open(path) as project:
+        assert project.identity() == first
+    assert first.kind == "project" and not first.is_package
+    assert len(first.uuid) == 36 and first.origin_uuid is None
+
+
+def test_upgraded_file_gets_an_identity_and_person_coders(tmp_path: Path) -> None:
+    path = tmp_path / "old.annot"
+    make_v1_project(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO coder (uuid, name, created) VALUES ('u1', 'Ann', "
+                     "'2024-06-25 10:00:00')")
+    conn.close()
+    with Project.open(path) as project:
+        assert [(c.name, c.kind) for c in project.coders.list()] == [("Ann", "person")]
+        assert project.identity().kind == "project"
+
+
+def test_the_gold_layer_is_one_coder_kept_out_of_the_people(project: Project) -> None:
+    project.coders.create("Adjudicated")
+    gold = project.coders.gold()
+    assert gold.is_gold and gold.name == "Adjudicated 2"
+    assert project.coders.gold() == gold
+    assert [c.name for c in project.coders.list()] == ["Adjudicated"]
+    assert gold in project.coders.list(include_gold=True)

@@ -24,10 +24,18 @@ class CoderService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def list(self) -> list[Coder]:
+    def list(self, include_gold: bool = False) -> list[Coder]:
+        """The coders by name; the adjudicated (gold) layer only with ``include_gold``."""
         with self._sessions() as session:
-            rows = session.scalars(select(CoderRow).order_by(CoderRow.name))
-            return [convert.coder(r) for r in rows]
+            query = select(CoderRow).order_by(CoderRow.name)
+            if not include_gold:
+                query = query.where(CoderRow.kind == "person")
+            return [convert.coder(r) for r in session.scalars(query)]
+
+    def gold(self) -> Coder:
+        """The adjudicated layer's coder row, created (named "Adjudicated") on first use."""
+        with self._sessions.begin() as session:
+            return ensure_gold(session)
 
     def get(self, coder_id: int) -> Coder:
         with self._sessions() as session:
@@ -66,6 +74,24 @@ class CoderService:
         cleaned = clean_name(name)
         with self._sessions.begin() as session:
             return ensure(session, cleaned)
+
+
+GOLD_NAME = "Adjudicated"
+
+
+def ensure_gold(session: Session) -> Coder:
+    """The gold coder inside an open transaction, created if missing; its name gets a
+    number when a person already has the name."""
+    row = session.scalar(select(CoderRow).where(CoderRow.kind == "gold"))
+    if row is None:
+        name, number = GOLD_NAME, 1
+        while session.scalar(select(CoderRow.id).where(CoderRow.name == name)) is not None:
+            number += 1
+            name = f"{GOLD_NAME} {number}"
+        row = CoderRow(name=name, kind="gold")
+        session.add(row)
+        session.flush()
+    return convert.coder(row)
 
 
 def ensure(session: Session, name: str) -> Coder:

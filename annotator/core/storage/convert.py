@@ -56,7 +56,7 @@ def channel(row: ChannelRow) -> Channel:
 
 
 def coder(row: CoderRow) -> Coder:
-    return Coder(id=row.id, uuid=row.uuid, name=row.name)
+    return Coder(id=row.id, uuid=row.uuid, name=row.name, kind=row.kind)
 
 
 def code(row: CodeRow, path: tuple[str, ...]) -> Code:

@@ -181,11 +181,100 @@ def _v5_search(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+_V6_TABLES = (
+    """
+    CREATE TABLE project_info (
+        id INTEGER NOT NULL,
+        uuid VARCHAR(36) NOT NULL,
+        kind VARCHAR(16) NOT NULL,
+        origin_uuid VARCHAR(36),
+        package_coder_id INTEGER,
+        created DATETIME NOT NULL,
+        CONSTRAINT pk_project_info PRIMARY KEY (id),
+        CONSTRAINT ck_project_info_kind_known CHECK (kind IN ('project', 'package')),
+        CONSTRAINT ck_project_info_single_row CHECK (id = 1),
+        CONSTRAINT uq_project_info_uuid UNIQUE (uuid),
+        CONSTRAINT fk_project_info_package_coder_id_coder
+            FOREIGN KEY(package_coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+    )
+    """,
+    """
+    CREATE TABLE assignment (
+        post_id INTEGER NOT NULL,
+        coder_id INTEGER NOT NULL,
+        reliability BOOLEAN DEFAULT 0 NOT NULL,
+        batch VARCHAR(36) NOT NULL,
+        created DATETIME NOT NULL,
+        CONSTRAINT pk_assignment PRIMARY KEY (post_id, coder_id),
+        CONSTRAINT fk_assignment_post_id_post
+            FOREIGN KEY(post_id) REFERENCES post (id) ON DELETE CASCADE,
+        CONSTRAINT fk_assignment_coder_id_coder
+            FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+    )
+    """,
+    "CREATE INDEX ix_assignment_batch ON assignment (batch)",
+    "CREATE INDEX ix_assignment_coder_id ON assignment (coder_id)",
+    """
+    CREATE TABLE decision (
+        id INTEGER NOT NULL,
+        uuid VARCHAR(36) NOT NULL,
+        post_id INTEGER NOT NULL,
+        code_id INTEGER NOT NULL,
+        adjudicator_id INTEGER NOT NULL,
+        action VARCHAR(16) NOT NULL,
+        sources JSON NOT NULL,
+        "before" JSON NOT NULL,
+        "after" JSON NOT NULL,
+        note TEXT DEFAULT '' NOT NULL,
+        at DATETIME NOT NULL,
+        CONSTRAINT pk_decision PRIMARY KEY (id),
+        CONSTRAINT ck_decision_action_known
+            CHECK (action IN ('accept', 'accept_both', 'edit', 'reject')),
+        CONSTRAINT uq_decision_uuid UNIQUE (uuid),
+        CONSTRAINT fk_decision_post_id_post
+            FOREIGN KEY(post_id) REFERENCES post (id) ON DELETE CASCADE,
+        CONSTRAINT fk_decision_code_id_code
+            FOREIGN KEY(code_id) REFERENCES code (id) ON DELETE RESTRICT,
+        CONSTRAINT fk_decision_adjudicator_id_coder
+            FOREIGN KEY(adjudicator_id) REFERENCES coder (id) ON DELETE RESTRICT
+    )
+    """,
+    "CREATE INDEX ix_decision_post_id ON decision (post_id)",
+    "CREATE INDEX ix_decision_code_id ON decision (code_id)",
+    """
+    CREATE TABLE merge_log (
+        id INTEGER NOT NULL,
+        package_uuid VARCHAR(36) NOT NULL,
+        coder_id INTEGER,
+        file_name TEXT NOT NULL,
+        at DATETIME NOT NULL,
+        summary JSON NOT NULL,
+        CONSTRAINT pk_merge_log PRIMARY KEY (id),
+        CONSTRAINT fk_merge_log_coder_id_coder
+            FOREIGN KEY(coder_id) REFERENCES coder (id) ON DELETE RESTRICT
+    )
+    """,
+    "CREATE INDEX ix_merge_log_package_uuid ON merge_log (package_uuid)",
+)
+
+
+def _v6_team(conn: Connection) -> None:
+    """Version 6: the team workflow. The file's identity (``project_info``), assignments,
+    adjudication decisions, the merge log, and coder kinds (``gold`` = adjudicated layer)."""
+    conn.exec_driver_sql(
+        "ALTER TABLE coder ADD COLUMN kind VARCHAR(16) DEFAULT 'person' NOT NULL "
+        "CONSTRAINT ck_coder_kind_known CHECK (kind IN ('person', 'gold'))"
+    )
+    for statement in _V6_TABLES:
+        conn.exec_driver_sql(statement)
+
+
 STEPS: dict[int, Step] = {
     2: _v2_post_status,
     3: _v3_versions_and_channel_ids,
     4: _v4_codebook,
     5: _v5_search,
+    6: _v6_team,
 }
 """Upgrade steps keyed by the version they produce."""
 

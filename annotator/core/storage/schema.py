@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from annotator.core.storage.types import UTCDateTime, utc_now
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema this code writes; see :mod:`annotator.core.storage.migrations`."""
 
 NAMING = {
@@ -39,6 +39,9 @@ NAMING = {
 }
 
 POST_STATUSES = ("not_started", "in_progress", "done")
+CODER_KINDS = ("person", "gold")
+PROJECT_KINDS = ("project", "package")
+DECISION_ACTIONS = ("accept", "accept_both", "edit", "reject")
 
 
 def new_uuid() -> str:
@@ -131,6 +134,10 @@ class CoderRow(Base):
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(Text, unique=True)
     created: Mapped[datetime] = mapped_column(default=utc_now)
+    kind: Mapped[str] = mapped_column(
+        String(16), CheckConstraint("kind IN ('person', 'gold')", name="kind_known"),
+        default="person", server_default="person")
+    """``person``, or ``gold``: the adjudicated layer, stored like a coder (schema 6)."""
 
 
 class CodeRow(Base):
@@ -266,3 +273,82 @@ class PostValueRow(Base):
     codebook_version: Mapped[int] = mapped_column(Integer)
     created: Mapped[datetime] = mapped_column(default=utc_now)
     updated: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ProjectInfoRow(Base):
+    """The file's identity: one row (schema version 6).
+
+    A coder package is a project file of kind ``package`` that names the project it was
+    cut from (``origin_uuid``) and the coder it was made for.
+    """
+
+    __tablename__ = "project_info"
+    __table_args__ = (
+        CheckConstraint("kind IN ('project', 'package')", name="kind_known"),
+        CheckConstraint("id = 1", name="single_row"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    kind: Mapped[str] = mapped_column(String(16), default="project")
+    origin_uuid: Mapped[str | None] = mapped_column(String(36))
+    package_coder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"))
+    created: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class AssignmentRow(Base):
+    """A post assigned to a coder (schema version 6); ``reliability`` marks the overlap
+    sample that several coders code, ``batch`` the assignment run it came from."""
+
+    __tablename__ = "assignment"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("post.id", ondelete="CASCADE"), primary_key=True
+    )
+    coder_id: Mapped[int] = mapped_column(
+        ForeignKey("coder.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    reliability: Mapped[bool] = mapped_column(default=False, server_default=text("0"))
+    batch: Mapped[str] = mapped_column(String(36), index=True)
+    created: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class DecisionRow(Base):
+    """One adjudication decision on a post and code (schema version 6).
+
+    ``sources`` lists the uuids of the coders whose version was taken; ``before`` and
+    ``after`` hold the gold layer's spans or value before and after the decision.
+    """
+
+    __tablename__ = "decision"
+    __table_args__ = (
+        CheckConstraint(
+            "action IN ('accept', 'accept_both', 'edit', 'reject')", name="action_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="RESTRICT"), index=True)
+    adjudicator_id: Mapped[int] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    action: Mapped[str] = mapped_column(String(16))
+    sources: Mapped[list[Any]] = mapped_column(default=list)
+    before: Mapped[Any] = mapped_column(JSON)
+    after: Mapped[Any] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class MergeRow(Base):
+    """One merge of a coder package into this project (schema version 6), for the record."""
+
+    __tablename__ = "merge_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id", ondelete="RESTRICT"))
+    file_name: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utc_now)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
