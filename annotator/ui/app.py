@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot is not None:
         QTimer.singleShot(300, lambda: _screenshot(window, args.screenshot))
     elif quit_after is not None:
-        QTimer.singleShot(quit_after, window.close)
+        QTimer.singleShot(quit_after, app.closeAllWindows)  # dialogs too, then the window
     try:
         return app.exec()
     finally:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -126,11 +126,12 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent_project(Path(path))
             return False
         self._set_project(project)
-        if project.upgraded_from is not None:
-            self._inform(self.tr(
+        if project.upgraded_from is not None:  # after the caller's own work, not inside it
+            notice = self.tr(
                 "This project was upgraded from an older format (schema version {old}). "
                 "A copy of the original was kept at “{backup}”."
-            ).format(old=project.upgraded_from, backup=project.backup))
+            ).format(old=project.upgraded_from, backup=project.backup)
+            QTimer.singleShot(0, lambda: self._inform(notice))
         return True
 
     def new_project(self, path: Path) -> bool:

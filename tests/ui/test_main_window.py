@@ -151,16 +151,18 @@ def test_missing_project_is_reported_and_dropped_from_recent(make_window, tmp_pa
     assert Settings().recent_projects() == []
 
 
-def test_upgraded_project_names_its_backup(make_window, tmp_path, message_boxes):
+def test_upgraded_project_names_its_backup(make_window, tmp_path, message_boxes, qtbot):
     path = tmp_path / "old.annot"
     make_v1_project(path)
     window = make_window(path)
     assert window.project.upgraded_from == 1
+    qtbot.waitUntil(lambda: len(message_boxes) == 1)  # shown once the event loop runs
     [box] = message_boxes
     assert box.icon == QMessageBox.Icon.Information
     assert str(window.project.backup) in box.text
     window.close_project()
     assert window.open_project(path)
+    qtbot.wait(50)
     assert len(message_boxes) == 1  # only once
 
 
