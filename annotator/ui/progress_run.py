@@ -1,7 +1,7 @@
 """One long core call run in the background behind a cancellable progress dialog.
 
-The same shape as :class:`~annotator.ui.importing.ImportRun`, for any Qt-free
-``work(progress, cancel)``: exports and REFI-QDA project imports use it.
+For any Qt-free ``work(progress, cancel)``: imports (:class:`~annotator.ui.importing.ImportRun`),
+exports and REFI-QDA project imports use it.
 """
 
 from __future__ import annotations

@@ -42,7 +42,12 @@ from annotator.core.agreement.report import (
     UnitKind,
 )
 from annotator.core.agreement.result import AgreementResult
-from annotator.core.agreement.span_units import character_units, pool, presence_units
+from annotator.core.agreement.span_units import (
+    character_units,
+    merge_patterns,
+    pool,
+    presence_units,
+)
 from annotator.core.agreement.unitized import Version, unitized_alpha
 from annotator.core.agreement.variable_units import comparable, variable_units
 from annotator.core.agreement_sample import ReliabilitySample
@@ -248,21 +253,12 @@ def _pool_distinct(datas: Sequence[WeightedData]) -> WeightedData:
         offset += len(data.categories)
     codes = np.concatenate(parts) if parts else np.zeros((0, 0), dtype=np.int64)
     weights = np.concatenate([d.weights for d in datas])
-    return _merge(WeightedData(codes.astype(np.int64), weights, tuple(categories)))
+    return merge_patterns(codes.astype(np.int64), weights, tuple(categories))
 
 
 def _restrict(data: WeightedData, columns: Sequence[int]) -> WeightedData:
     """``data`` seen through the given coder columns only."""
-    return _merge(WeightedData(data.codes[:, list(columns)], data.weights, data.categories))
-
-
-def _merge(data: WeightedData) -> WeightedData:
-    """Equal patterns joined, their weights summed."""
-    if data.weights.size == 0:
-        return data
-    rows, inverse = np.unique(data.codes, axis=0, return_inverse=True)
-    weights = np.bincount(inverse.reshape(-1), weights=data.weights, minlength=rows.shape[0])
-    return WeightedData(rows.astype(np.int64), weights.astype(np.float64), data.categories)
+    return merge_patterns(data.codes[:, list(columns)], data.weights, data.categories)
 
 
 def _variables(
