@@ -16,10 +16,13 @@ import platformdirs
 
 from annotator import __version__
 from annotator.cli import (
+    adjudicate_command,
     agreement_command,
+    assign_command,
     coding_commands,
     export_command,
     project_commands,
+    team_command,
 )
 from annotator.cli.console import CliError, Parser, err, one_line
 from annotator.core.errors import AnnotatorError
@@ -28,7 +31,8 @@ from annotator.core.progress import Cancelled
 PROG = "annotator-cli"
 EXIT_OK, EXIT_INTERNAL, EXIT_USER, EXIT_CANCELLED = 0, 1, 2, 130
 LOG_DIR_ENV = "ANNOTATOR_LOG_DIR"
-COMMANDS = (project_commands, coding_commands, agreement_command, export_command)
+COMMANDS = (project_commands, coding_commands, agreement_command, export_command,
+            assign_command, team_command, adjudicate_command)
 """Modules whose ``register(command)`` add their subcommands, in help order."""
 
 

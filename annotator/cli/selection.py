@@ -12,11 +12,12 @@ def names(text: str | None) -> list[str]:
 
 
 def coder_ids(project: Project, text: str | None) -> tuple[int, ...] | None:
-    """Coders by name (any case) or uuid; ``None`` when the option was not given."""
+    """Coders by name (any case) or uuid, the adjudicated (gold) layer included; ``None``
+    when the option was not given."""
     if text is None:
         return None
     by_key: dict[str, int] = {}
-    for coder in project.coders.list():
+    for coder in project.coders.list(include_gold=True):
         by_key[coder.uuid] = by_key[coder.name.casefold()] = coder.id
     wanted = names(text)
     missing = [n for n in wanted if n.casefold() not in by_key and n not in by_key]

@@ -42,6 +42,8 @@ from annotator.core.storage.schema import (
     PostRow,
     SourceRow,
 )
+from annotator.core.team.adjudication import AdjudicationService
+from annotator.core.team.assignments import AssignmentService
 
 PROJECT_SUFFIX = ".annot"
 
@@ -66,6 +68,8 @@ class Project:
         self.sources = SourceService(self.sessions)
         self.statuses = PostStatusService(self.sessions)
         self.values = PostValueService(self.sessions)
+        self.assignments = AssignmentService(self.sessions)
+        self.adjudication = AdjudicationService(self.sessions)
 
     @classmethod
     def create(cls, path: Path) -> Project:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Coder
 from annotator.core.project import Project
+from annotator.core.team.packages import package_coder
 from annotator.ui.dialogs.coder_dialog import CoderDialog
 from annotator.ui.errors import show_error
 from annotator.ui.events import ProjectEvents
@@ -19,7 +20,8 @@ class CoderChoice(QObject):
 
     When a project is set, the coder remembered for its path (by uuid) is used;
     without one, :class:`CoderDialog` opens (window-modal, not blocking) and
-    coding stays disabled until a coder is chosen.
+    coding stays disabled until a coder is chosen. A coder package is always coded by
+    the coder it was made for: that coder is chosen at once and no other is offered.
     """
 
     coder_changed = Signal(object)
@@ -32,6 +34,7 @@ class CoderChoice(QObject):
         self._events = events
         self._project: Project | None = None
         self._coder: Coder | None = None
+        self._package_coder: Coder | None = None
         self.dialog: CoderDialog | None = None
 
     @property
@@ -42,6 +45,9 @@ class CoderChoice(QObject):
         """Open the coder chooser for the current project; ``None`` without a project."""
         project = self._project
         if project is None:
+            return None
+        if self._package_coder is not None:
+            self._explain_package(self._package_coder)
             return None
         if self.dialog is not None:
             self.dialog.reject()
@@ -56,6 +62,9 @@ class CoderChoice(QObject):
         """Make coder ``choice`` (an id, or the name of a new coder) current and remember it."""
         project = self._project
         if project is None:
+            return None
+        if self._package_coder is not None and choice != self._package_coder.id:
+            self._explain_package(self._package_coder)
             return None
         try:
             if isinstance(choice, str):
@@ -84,6 +93,11 @@ class CoderChoice(QObject):
         if self.dialog is not None:
             self.dialog.reject()
         self._project = project
+        self._package_coder = package_coder(project) if project is not None else None
+        if project is not None and self._package_coder is not None:
+            self._settings.set_project_coder(project.path, self._package_coder.uuid)
+            self._set_coder(self._package_coder)
+            return
         self._set_coder(self._remembered(project) if project is not None else None)
         if project is not None and self._coder is None:
             self.ask()
@@ -93,6 +107,12 @@ class CoderChoice(QObject):
         if uuid is None:
             return None
         return next((c for c in project.coders.list() if c.uuid == uuid), None)
+
+    def _explain_package(self, coder: Coder) -> None:
+        QMessageBox(QMessageBox.Icon.Information, self.tr("Coder package"), self.tr(
+            "This file is a coder package for {name}: it is coded as {name} only. Your work "
+            "goes back into the main project when the package is merged."
+        ).format(name=coder.name), QMessageBox.StandardButton.Ok, self._window).exec()
 
     def _set_coder(self, coder: Coder | None) -> None:
         self._coder = coder

@@ -70,9 +70,9 @@ class Exporting(QObject):
         window, project = self._window, self._window.project
         if project is None or window.is_busy() or self.dialog is not None:
             return None
-        dialog = ExportDialog(window.settings, project.path, project.coders.list(),
-                              project.posts.count(), filter_scope(project, window.post_model),
-                              window)
+        coders = project.coders.list(include_gold=True)
+        dialog = ExportDialog(window.settings, project.path, coders, project.posts.count(),
+                              filter_scope(project, window.post_model), window)
         dialog.export_requested.connect(self._on_dialog_export_requested)
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog

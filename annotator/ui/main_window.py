@@ -27,8 +27,10 @@ from annotator.core.importers.report import ImportReport
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import PROJECT_SUFFIX, Project
 from annotator.ui import locations
+from annotator.ui.adjudication.link import AdjudicationLink
 from annotator.ui.agreement.link import AgreementLink
 from annotator.ui.agreement.post_reveal import Revealed, reveal_post
+from annotator.ui.assignment_view import AssignmentWorkspace
 from annotator.ui.codebook_docks import CodebookDocks
 from annotator.ui.coding_workspace import CodingWorkspace
 from annotator.ui.commands import UndoHistory
@@ -42,6 +44,7 @@ from annotator.ui.jobs import writer_pool
 from annotator.ui.menus import Actions
 from annotator.ui.models.post_table import PostTableModel
 from annotator.ui.settings import Settings
+from annotator.ui.team_files import TeamFiles
 from annotator.ui.views.post_list import PostListView
 from annotator.ui.views.reading_pane import ReadingPane
 from annotator.ui.views.welcome import WelcomePage
@@ -107,7 +110,12 @@ class MainWindow(QMainWindow):
                                       self.menu_actions, self.post_model, self.post_list,
                                       self.reading_pane, self.codebook)
         self.agreement = AgreementLink(self, self.events, self.show_post, settings)
+        self.assignments = AssignmentWorkspace(self, self.events, self.history, self.menu_actions,
+                                               self.coding, self.post_model, self.post_list)
         self.exporting = Exporting(self, self.menu_actions.export, self.menu_actions.import_qdpx)
+        self.team_files = TeamFiles(self, self.menu_actions.team_menu)
+        self.adjudication = AdjudicationLink(self, self.events, self.coding.coders,
+                                             self.menu_actions.team_menu, self.show_post)
         self._connect()
         self._restore_layout()
         self._update_state()
@@ -175,7 +183,7 @@ class MainWindow(QMainWindow):
     def is_busy(self) -> bool:
         """Whether an import or export is running (the project can then not be closed or
         swapped)."""
-        return bool(self._imports) or self.exporting.busy()
+        return bool(self._imports) or self.exporting.busy() or self.team_files.busy()
 
     def import_files(
         self,
@@ -230,6 +238,7 @@ class MainWindow(QMainWindow):
         for run in self._imports:
             run.cancel()
         self.exporting.shutdown()
+        self.team_files.shutdown()
         self.agreement.shutdown()
         self.pool.waitForDone()
         self.settings.set_window_geometry(self.saveGeometry())
@@ -352,6 +361,7 @@ class MainWindow(QMainWindow):
         self.post_list.post_selected.connect(self._on_post_list_post_selected)
         self.events.changed.connect(self._on_events_changed)
         self.exporting.busy_changed.connect(self._update_state)
+        self.team_files.busy_changed.connect(self._update_state)
 
     def _set_project(self, project: Project) -> None:
         if self.project is not None:
@@ -382,12 +392,13 @@ class MainWindow(QMainWindow):
         for action in (acts.new, acts.open, acts.open_demo, acts.import_qdpx):
             action.setEnabled(not busy)
         acts.recent_menu.setEnabled(not busy)
+        self.team_files.update_state(project is not None and not busy)
         if project is None:
             self.setWindowTitle(self.tr("Annotator"))
             self.path_label.setText(self.tr("No project open"))
             self.count_label.clear()
             return
-        self.setWindowTitle(self.tr("{name} — Annotator").format(name=project.path.name))
+        self.setWindowTitle(self.team_files.window_title(project.path.name))
         self.path_label.setText(str(project.path))
         self.count_label.setText(self.tr("{count} posts").format(count=self.post_model.rowCount()))
 

@@ -74,6 +74,9 @@ class Actions(QObject):
         self.coding_menu = bar.addMenu(self.tr("C&oding"))
         """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`; the window
         adds :attr:`agreement` at its end."""
+        self.team_menu = bar.addMenu(self.tr("&Team"))
+        """The team workflow: assignments, coder packages, merging, adjudication (each
+        feature adds its own entries)."""
         self.go_menu = bar.addMenu(self.tr("&Go"))
         self.go_menu.addAction(self.next_post)
         self.go_menu.addAction(self.previous_post)

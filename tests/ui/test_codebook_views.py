@@ -161,7 +161,8 @@ def test_menus_hold_undo_redo_and_the_codebook_actions(codebook_window):
     window = codebook_window
     acts = window.menu_actions
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Codebook", "C&oding", "&Go", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Codebook", "C&oding", "&Team", "&Go",
+                      "&Help"]
     assert acts.undo.shortcut().toString() == "Ctrl+Z"
     assert [s.toString() for s in acts.redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert not acts.undo.isEnabled()

@@ -35,6 +35,7 @@ def about_rows(
         ("Posts exported", f"{len(snapshot.posts):,} of {snapshot.n_posts_total:,}"),
         ("Annotations exported", f"{len(snapshot.annotations):,}"),
         ("Variable values exported", f"{len(snapshot.values):,}"),
+        *_gold_rows(snapshot),
         ("Filter", options.filters or "none"),
         ("Coders chosen", "all" if options.coders is None
          else LIST_SEPARATOR.join(snapshot.coders.values())),
@@ -73,3 +74,12 @@ def _agreement_rows(
         ("Bootstrap seed", str(options.seed)),
         ("Left out of agreement", excluded or "nothing"),
     ]
+
+
+def _gold_rows(snapshot: Snapshot) -> list[tuple[str, str]]:
+    """The adjudicated layer, counted apart from the people's work."""
+    gold = snapshot.gold
+    if gold is None:
+        return []
+    return [("Adjudicated layer", f"{gold.name}: {len(gold.annotations):,} annotations, "
+             f"{len(gold.values):,} variable values (rows with layer = adjudicated)")]

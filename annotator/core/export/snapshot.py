@@ -29,6 +29,17 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class GoldLayer:
+    """The adjudicated (gold) layer's rows, narrowed like the coders' (same columns)."""
+
+    coder_id: int
+    name: str
+    annotations: pd.DataFrame
+    statuses: pd.DataFrame
+    values: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """The project's data that an export writes, already narrowed to the options.
 
@@ -41,7 +52,7 @@ class Snapshot:
     codebook_name: str
     codebook_version: int
     coders: dict[int, str]
-    """Chosen coder id -> name, in name order (case-insensitive)."""
+    """Chosen person coder id -> name, in name order (case-insensitive)."""
     codes: tuple[Code, ...]
     """Chosen codes in tree order (parents before children)."""
     posts: pd.DataFrame
@@ -56,6 +67,10 @@ class Snapshot:
     sample: ReliabilitySample | None
     """What enters agreement (posts finished by two or more chosen coders, narrowed to the
     chosen posts); ``None`` when fewer than two coders are chosen."""
+    gold: GoldLayer | None = None
+    """The adjudicated layer, when the project has one and it is chosen (it is part of
+    "every coder"); its work is kept out of ``coders``, ``annotations``, ``statuses`` and
+    ``values``, so counts of coders and uses stay about people."""
 
     @property
     def span_codes(self) -> tuple[Code, ...]:
@@ -70,6 +85,7 @@ def read_snapshot(project: Project, options: ExportOptions) -> Snapshot:
     """Read and narrow the project; unknown coder, code or post ids raise :class:`NotFound`."""
     with project.sessions() as session:
         all_coders = dict(session.execute(select(CoderRow.id, CoderRow.name)).all())
+        gold_id = session.scalar(select(CoderRow.id).where(CoderRow.kind == "gold"))
         coder_ids = _chosen("coder", options.coders, all_coders)
         codes = tuple(tree(session))
         code_ids = _chosen("code", options.codes, [code.id for code in codes])
@@ -94,6 +110,15 @@ def read_snapshot(project: Project, options: ExportOptions) -> Snapshot:
                    "code_id", code_ids)
     values["value"] = reads.stored_json(values["value"])
     values["updated"] = reads.stored_datetimes(values["updated"])
+    gold = None
+    if gold_id is not None and gold_id in coder_ids:
+        coder_ids.discard(gold_id)
+        gold = GoldLayer(gold_id, str(all_coders[gold_id]),
+                         _only(annotations, "coder_id", {gold_id}),
+                         _only(statuses, "coder_id", {gold_id}),
+                         _only(values, "coder_id", {gold_id}))
+        annotations, statuses, values = (_only(frame, "coder_id", coder_ids)
+                                         for frame in (annotations, statuses, values))
     chosen_coders = sorted(coder_ids, key=lambda c: (str(all_coders[c]).casefold(), c))
     return Snapshot(
         project_name=project.path.name,
@@ -108,6 +133,7 @@ def read_snapshot(project: Project, options: ExportOptions) -> Snapshot:
         statuses=statuses,
         values=values,
         sample=None if sample is None else _narrowed(sample, post_ids, n_posts_total),
+        gold=gold,
     )
 
 

@@ -3,6 +3,9 @@
 All three are built column-wise from the snapshot's frames with positional look-ups, never
 row by row, so 200,000 annotations take a fraction of a second.  Rows follow the posts'
 reading order, then the coder's name, then the position in the text and the codebook order.
+The adjudicated (gold) layer, when exported, follows the coders within each post: its rows
+carry the gold coder's name in ``coder`` and ``adjudicated`` in ``layer`` (``coder`` for
+everyone else).
 """
 
 from __future__ import annotations
@@ -27,19 +30,28 @@ ANNOTATIONS_DESCRIPTION = (
     "Tidy: one row per annotation (one span of one code by one coder). start and end are "
     "character offsets into the post's text in Unicode code points, end exclusive, so quote "
     "equals text[start:end] in Python (substr(text, start + 1, end) in R). Join to Posts on "
-    "post_id and to Codebook on code_path or code_uuid.")
+    "post_id and to Codebook on code_path or code_uuid. layer is \"coder\" for a coder's "
+    "work and \"adjudicated\" for the gold layer settled by adjudication (its coder is the "
+    "gold layer's name).")
 VARIABLES_DESCRIPTION = (
     "Tidy: one row per post, coder and post-level variable. value is the level name (several "
     "levels of a multiple-choice variable joined by \"; \" in codebook order), yes/no, the "
     "number or the text; value_number is the number, 1/0 for yes/no, or the rank of an "
-    "ordinal level (1 = first level), and empty otherwise.")
+    "ordinal level (1 = first level), and empty otherwise. layer is \"coder\" or "
+    "\"adjudicated\" (the gold layer), as in Annotations.")
 MATRIX_DESCRIPTION = (
     "One row per post and coder who worked on it (finished it, has it in progress, or "
     "annotated or set a variable on it), with the coder's status and one 0/1 column per span "
     "code (header = code path; a code's own annotations only, not its children's). 1 = the "
     "coder applied the code somewhere in the post. 0 means \"finished without applying it\" "
-    "only where status is done; elsewhere 0 means \"not (yet) applied\", not absence.")
-MATRIX_KEYS = ("post_id", "external_id", "coder", "status")
+    "only where status is done; elsewhere 0 means \"not (yet) applied\", not absence. The "
+    "adjudicated (gold) layer, when exported, adds one row per post it covers, after the "
+    "coders', with layer \"adjudicated\" (\"coder\" otherwise); its status is done once "
+    "every disagreement of the post is decided.")
+MATRIX_KEYS = ("post_id", "external_id", "coder", "layer", "status")
+CODER_LAYER = "coder"
+GOLD_LAYER = "adjudicated"
+"""Values of the ``layer`` column."""
 
 
 def _positions(keys: pd.Series, order: Sequence[int]) -> IntArray:
@@ -53,18 +65,40 @@ def _take(values: pd.Series, positions: IntArray) -> Any:
     return values.to_numpy(dtype=object)[positions]
 
 
+def _with_gold(snapshot: Snapshot, frame: pd.DataFrame, gold_frame: pd.DataFrame | None
+               ) -> tuple[pd.DataFrame, list[int], npt.NDArray[np.object_]]:
+    """The coders' rows followed by the gold layer's (when exported), the coder ids in
+    row-order rank (the gold coder last) and their names."""
+    ids, names = list(snapshot.coders), list(snapshot.coders.values())
+    gold = snapshot.gold
+    if gold is not None and gold_frame is not None:
+        ids.append(gold.coder_id)
+        names.append(gold.name)
+        if not gold_frame.empty:  # concatenating an empty frame would upset dtypes
+            frame = gold_frame if frame.empty else pd.concat([frame, gold_frame],
+                                                             ignore_index=True)
+    return frame, ids, np.array(names, dtype=object)
+
+
+def _layers(snapshot: Snapshot, coder_ids: pd.Series) -> npt.NDArray[np.object_]:
+    """The ``layer`` column for rows of ``coder_ids``."""
+    gold = snapshot.gold.coder_id if snapshot.gold is not None else None
+    return np.where(coder_ids.to_numpy() == gold, GOLD_LAYER, CODER_LAYER).astype(object)
+
+
 def annotations_table(snapshot: Snapshot, depth: int) -> Table:
     """One row per exported annotation (see :data:`ANNOTATIONS_DESCRIPTION`)."""
-    ann = snapshot.annotations
+    ann, coder_ids, names = _with_gold(
+        snapshot, snapshot.annotations,
+        snapshot.gold.annotations if snapshot.gold is not None else None)
     posts = snapshot.posts
     codes = list(snapshot.codes)
     post_at = _positions(ann["post_id"], posts["post_id"].tolist())
-    coder_at = _positions(ann["coder_id"], list(snapshot.coders))
+    coder_at = _positions(ann["coder_id"], coder_ids)
     code_at = _positions(ann["code_id"], [code.id for code in codes])
     start = ann["start"].to_numpy(dtype=np.int64)
     end = ann["end"].to_numpy(dtype=np.int64)
     order = np.lexsort((code_at, end, start, coder_at, post_at))
-    names = np.array(list(snapshot.coders.values()), dtype=object)
     frame = pd.DataFrame({
         "annotation_id": ann["annotation_id"].to_numpy(dtype=np.int64),
         "annotation_uuid": ann["annotation_uuid"].to_numpy(dtype=object),
@@ -73,6 +107,7 @@ def annotations_table(snapshot: Snapshot, depth: int) -> Table:
         "channel": _take(posts["channel"], post_at),
         "date_utc": posts["date"].to_numpy()[post_at],
         "coder": names[coder_at],
+        "layer": _layers(snapshot, ann["coder_id"]),
         "code_path": np.array([c.path_text for c in codes], dtype=object)[code_at],
         **level_columns(ann["code_id"], codes, depth),
         "code_uuid": np.array([c.uuid for c in codes], dtype=object)[code_at],
@@ -96,11 +131,12 @@ def annotations_table(snapshot: Snapshot, depth: int) -> Table:
 
 def variables_table(snapshot: Snapshot) -> Table:
     """One row per exported variable value (see :data:`VARIABLES_DESCRIPTION`)."""
-    values = snapshot.values
+    values, coder_ids, names = _with_gold(
+        snapshot, snapshot.values, snapshot.gold.values if snapshot.gold is not None else None)
     posts = snapshot.posts
     variables = list(snapshot.variables)
     post_at = _positions(values["post_id"], posts["post_id"].tolist())
-    coder_at = _positions(values["coder_id"], list(snapshot.coders))
+    coder_at = _positions(values["coder_id"], coder_ids)
     code_at = _positions(values["code_id"], [code.id for code in variables])
     order = np.lexsort((code_at, coder_at, post_at))
     shown = [_shown(variables[at], value) for at, value in zip(code_at, values["value"],
@@ -108,7 +144,8 @@ def variables_table(snapshot: Snapshot) -> Table:
     frame = pd.DataFrame({
         "post_id": values["post_id"].to_numpy(dtype=np.int64),
         "external_id": _take(posts["external_id"], post_at),
-        "coder": np.array(list(snapshot.coders.values()), dtype=object)[coder_at],
+        "coder": names[coder_at],
+        "layer": _layers(snapshot, values["coder_id"]),
         "variable": np.array([c.path_text for c in variables], dtype=object)[code_at],
         "variable_uuid": np.array([c.uuid for c in variables], dtype=object)[code_at],
         "type": np.array([c.variable_type for c in variables], dtype=object)[code_at],
@@ -151,36 +188,52 @@ class MatrixLayer:
 
     ``rows`` has ``post_id``, ``coder`` (the label shown) and ``status``; ``applied`` has
     ``post_id``, ``coder`` and ``code_id`` for every code the layer applied to a post (any
-    number of times).  The coders' work is one layer (:func:`coder_layer`); the adjudicated
-    layer (issue #8) is meant to be a second one with the coder label "adjudicated".
+    number of times); ``layer`` is the value of the table's ``layer`` column.  The coders'
+    work is one layer (:func:`coder_layer`), the adjudicated layer another
+    (:func:`gold_layer`).
     """
 
     rows: pd.DataFrame
     applied: pd.DataFrame
+    layer: str = CODER_LAYER
 
 
 def coder_layer(snapshot: Snapshot) -> MatrixLayer:
     """The coders' rows: every (post, coder) pair with a status other than not started, an
     annotation or a variable value; a pair without a status row is "not_started"."""
-    statuses = snapshot.statuses[snapshot.statuses["status"] != PostStatus.NOT_STARTED.value]
+    return _layer(snapshot.statuses, snapshot.annotations, snapshot.values,
+                  pd.Series(snapshot.coders, dtype=object), CODER_LAYER)
+
+
+def gold_layer(snapshot: Snapshot) -> MatrixLayer | None:
+    """The adjudicated layer's rows, chosen like a coder's (``None`` when not exported)."""
+    gold = snapshot.gold
+    if gold is None:
+        return None
+    return _layer(gold.statuses, gold.annotations, gold.values,
+                  pd.Series({gold.coder_id: gold.name}, dtype=object), GOLD_LAYER)
+
+
+def _layer(statuses: pd.DataFrame, annotations: pd.DataFrame, values: pd.DataFrame,
+           names: pd.Series, layer: str) -> MatrixLayer:
+    worked = statuses[statuses["status"] != PostStatus.NOT_STARTED.value]
     pairs = pd.concat([
-        statuses[["post_id", "coder_id"]],
-        snapshot.annotations[["post_id", "coder_id"]],
-        snapshot.values[["post_id", "coder_id"]],
+        worked[["post_id", "coder_id"]],
+        annotations[["post_id", "coder_id"]],
+        values[["post_id", "coder_id"]],
     ], ignore_index=True).drop_duplicates()
-    status = pairs.merge(snapshot.statuses, on=["post_id", "coder_id"], how="left")["status"]
-    names = pd.Series(snapshot.coders)
+    status = pairs.merge(statuses, on=["post_id", "coder_id"], how="left")["status"]
     rows = pd.DataFrame({
         "post_id": pairs["post_id"].to_numpy(dtype=np.int64),
         "coder": pairs["coder_id"].map(names).to_numpy(dtype=object),
         "status": status.fillna(PostStatus.NOT_STARTED.value).to_numpy(dtype=object),
     })
-    applied = snapshot.annotations[["post_id", "coder_id", "code_id"]].drop_duplicates()
+    applied = annotations[["post_id", "coder_id", "code_id"]].drop_duplicates()
     return MatrixLayer(rows, pd.DataFrame({
         "post_id": applied["post_id"].to_numpy(dtype=np.int64),
         "coder": applied["coder_id"].map(names).to_numpy(dtype=object),
         "code_id": applied["code_id"].to_numpy(dtype=np.int64),
-    }))
+    }), layer)
 
 
 def matrix_table(snapshot: Snapshot, layers: Sequence[MatrixLayer]) -> Table:
@@ -195,11 +248,13 @@ def matrix_table(snapshot: Snapshot, layers: Sequence[MatrixLayer]) -> Table:
     rows = pd.concat([layer.rows for layer in layers], ignore_index=True)
     layer_of = np.concatenate([np.full(len(layer.rows), n, dtype=np.int64)
                                for n, layer in enumerate(layers)] or [np.zeros(0, np.int64)])
+    labels = np.array([layer.layer for layer in layers] or [CODER_LAYER], dtype=object)
     post_at = _positions(rows["post_id"], posts["post_id"].tolist())
     rank = rows["coder"].map(coder_rank).fillna(len(coder_rank)).to_numpy(dtype=np.int64)
     order = np.lexsort((rank, layer_of, post_at))
     rows = rows.iloc[order].reset_index(drop=True)
     post_at = post_at[order]
+    layer_of = layer_of[order]
     flags = np.zeros((len(rows), len(codes)), dtype=np.int8)
     applied = pd.concat([layer.applied for layer in layers], ignore_index=True)
     row_at = pd.MultiIndex.from_frame(rows[["post_id", "coder"]]).get_indexer(
@@ -211,6 +266,7 @@ def matrix_table(snapshot: Snapshot, layers: Sequence[MatrixLayer]) -> Table:
         "post_id": rows["post_id"].to_numpy(dtype=np.int64),
         "external_id": _take(posts["external_id"], post_at),
         "coder": rows["coder"].to_numpy(dtype=object),
+        "layer": labels[layer_of],
         "status": rows["status"].to_numpy(dtype=object),
     })
     headers = [_header(code) for code in codes]

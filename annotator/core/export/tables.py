@@ -15,7 +15,10 @@ builds every sheet from it, column-wise.  Conventions shared by every table:
   never 0.
 
 The options narrow everything: only the chosen coders' work, the chosen codes (their
-annotations, values, Codebook rows and Matrix columns) and the chosen posts appear.
+annotations, values, Codebook rows and Matrix columns) and the chosen posts appear.  The
+adjudicated (gold) layer counts as a coder here: exported with "every coder" or when its
+coder id is chosen, it adds rows with ``layer`` "adjudicated" to Annotations, Variables and
+Matrix; it enters agreement only when chosen explicitly.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from annotator.core.export.table_codebook import codebook_table
 from annotator.core.export.table_coding import (
     annotations_table,
     coder_layer,
+    gold_layer,
     matrix_table,
     variables_table,
 )
@@ -78,8 +82,8 @@ def build_tables(
         lambda: posts_table(snapshot),
         lambda: annotations_table(snapshot, depth),
         lambda: variables_table(snapshot),
-        # The adjudicated layer (issue #8) joins the coders' layer here.
-        lambda: matrix_table(snapshot, [coder_layer(snapshot)]),
+        lambda: matrix_table(snapshot, [layer for layer in (coder_layer(snapshot),
+                                                             gold_layer(snapshot)) if layer]),
         lambda: codebook_table(snapshot, depth),
     ]
     built: list[Table] = []

@@ -15,7 +15,13 @@ from annotator.core.errors import NotFound
 from annotator.core.model import Channel, Post, PostStatus
 from annotator.core.spans import Span
 from annotator.core.storage import convert
-from annotator.core.storage.schema import AnnotationRow, ChannelRow, PostRow, PostStatusRow
+from annotator.core.storage.schema import (
+    AnnotationRow,
+    AssignmentRow,
+    ChannelRow,
+    PostRow,
+    PostStatusRow,
+)
 from annotator.core.storage.search import bring_up_to_date, matching_posts, query_terms
 
 _PREVIEW_CHARS = 160
@@ -28,7 +34,7 @@ class PostFilter:
     ``status`` is about ``coder_id`` (a post without a status row is not started);
     ``has_code`` keeps posts with at least one annotation of that code (by anyone,
     or by ``coder_id`` when given); ``text`` is a full-text query (every word, as a
-    prefix; "quoted phrases").
+    prefix; "quoted phrases"); ``assigned_to`` keeps the posts assigned to that coder.
     """
 
     coder_id: int | None = None
@@ -39,6 +45,7 @@ class PostFilter:
     sort: str = "position"
     """One of :data:`SORT_KEYS`; ties keep reading order."""
     descending: bool = False
+    assigned_to: int | None = None
 
 
 SORT_KEYS = ("position", "date", "channel", "forwarded_from", "length", "annotations")
@@ -219,6 +226,9 @@ def _filtered(session: Session, query: Select[Any], where: PostFilter) -> Select
                 statused.where(PostStatusRow.status == where.status.value)))
     if where.text.strip():
         query = query.where(PostRow.id.in_(matching_posts(session, where.text)))
+    if where.assigned_to is not None:
+        query = query.where(PostRow.id.in_(select(AssignmentRow.post_id).where(
+            AssignmentRow.coder_id == where.assigned_to)))
     return query
 
 

@@ -3,7 +3,9 @@
 The panel reads the project's coders and codebook once per :meth:`OptionsPanel.set_project`
 and turns the user's choices into a :class:`ReportOptions`. "Everyone" and "every code"
 become ``None``, so the report says "every coder who finished a post" rather than a list
-frozen when the panel was filled. The unit, threshold and resampling choices outlive a
+frozen when the panel was filled. The adjudicated (gold) layer is listed last, unchecked
+until chosen, so that a supervisor can compare it with each coder; "everyone" means every
+person, without it. The unit, threshold and resampling choices outlive a
 project change; coders and codes do not (their ids belong to one project).
 """
 
@@ -39,6 +41,8 @@ from annotator.core.project import Project
 from annotator.ui.agreement import report_text as text
 
 _ID = Qt.ItemDataRole.UserRole
+_GOLD = Qt.ItemDataRole.UserRole + 1
+"""Whether a coder row is the adjudicated (gold) layer."""
 _MAX_SEED = 2**31 - 1
 CONFIDENCE_LEVELS = (0.90, 0.95, 0.99)
 _CODER_ROWS = 6
@@ -115,7 +119,9 @@ class OptionsPanel(QWidget):
             return
         unchecked = {int(item.data(_ID)) for item in self._coder_items()
                      if item.checkState() != Qt.CheckState.Checked}
-        self._fill(unchecked, self.version_combo.currentData())
+        gold = {int(item.data(_ID)) for item in self._coder_items()
+                if item.data(_GOLD) and item.checkState() == Qt.CheckState.Checked}
+        self._fill(unchecked, self.version_combo.currentData(), gold)
 
     def unit(self) -> UnitKind:
         return UnitKind(self.unit_combo.currentData())
@@ -163,9 +169,10 @@ class OptionsPanel(QWidget):
         coders = self.checked_coders()
         codes = self.checked_codes()
         shown = sum(1 for _item in self._code_items())
+        people = {int(item.data(_ID)) for item in self._coder_items() if not item.data(_GOLD)}
         return ReportOptions(
             unit=self.unit(),
-            coders=None if len(coders) == self.coder_list.count() else tuple(coders),
+            coders=None if set(coders) == people else tuple(coders),
             codes=None if len(codes) == shown else tuple(codes),
             codebook_version=self.version_combo.currentData(),
             threshold=self.threshold_spin.value(),
@@ -235,17 +242,24 @@ class OptionsPanel(QWidget):
         self.coder_hint.setVisible(bool(problem))
         self.changed.emit()
 
-    def _fill(self, unchecked: set[int], version: int | None) -> None:
+    def _fill(self, unchecked: set[int], version: int | None,
+              checked_gold: set[int] | None = None) -> None:
         project = self._project
         self.coder_list.blockSignals(True)
         self.coder_list.clear()
-        for name, coder_id, done in _coders(project):
-            item = QListWidgetItem(self.tr("{name} ({done} posts done)").format(
-                name=name, done=done), self.coder_list)
+        for name, coder_id, done, gold in _coders(project):
+            label = (self.tr("Adjudicated (gold) ({done} posts complete)") if gold
+                     else self.tr("{name} ({done} posts done)")).format(name=name, done=done)
+            item = QListWidgetItem(label, self.coder_list)
             item.setData(_ID, coder_id)
+            item.setData(_GOLD, gold)
+            if gold:
+                item.setToolTip(self.tr("The adjudicated layer ({name}); choose it with a "
+                                        "coder to see how far that coder's work stands from "
+                                        "the settled version").format(name=name))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if coder_id in unchecked
-                               else Qt.CheckState.Checked)
+            chosen = coder_id in (checked_gold or set()) if gold else coder_id not in unchecked
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.coder_list.blockSignals(False)
         shown = min(max(self.coder_list.count(), 2), _CODER_ROWS)
         row = max(self.coder_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
@@ -359,10 +373,11 @@ class OptionsPanel(QWidget):
         layout.addWidget(self.advanced_box)
 
 
-def _coders(project: Project | None) -> list[tuple[str, int, int]]:
-    """(name, id, posts done) of every coder of ``project``, by name."""
+def _coders(project: Project | None) -> list[tuple[str, int, int, bool]]:
+    """(name, id, posts done, is gold) of every coder of ``project``: the people by name,
+    then the adjudicated layer if there is one."""
     if project is None:
         return []
-    found = [(c.name, c.id, project.statuses.counts(c.id)[PostStatus.DONE])
-             for c in project.coders.list()]
-    return sorted(found, key=lambda c: (c[0].casefold(), c[1]))
+    found = [(c.name, c.id, project.statuses.counts(c.id)[PostStatus.DONE], c.is_gold)
+             for c in project.coders.list(include_gold=True)]
+    return sorted(found, key=lambda c: (c[3], c[0].casefold(), c[1]))

@@ -290,8 +290,10 @@ class ExportDialog(QDialog):
         return [self.coder_list.item(row) for row in range(self.coder_list.count())]
 
     def _fill_coders(self, coders: Sequence[Coder]) -> None:
-        for coder in sorted(coders, key=lambda c: (c.name.casefold(), c.id)):
-            item = QListWidgetItem(coder.name, self.coder_list)
+        for coder in sorted(coders, key=lambda c: (c.is_gold, c.name.casefold(), c.id)):
+            name = self.tr("{name} (adjudicated layer)").format(name=coder.name) \
+                if coder.is_gold else coder.name
+            item = QListWidgetItem(name, self.coder_list)
             item.setData(_ID, coder.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

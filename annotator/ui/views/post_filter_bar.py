@@ -1,5 +1,5 @@
 """The filter bar above the post list: full-text search, status, channel and code filters,
-"go to post #" and how many posts the filter keeps.
+"My assignment", "go to post #" and how many posts the filter keeps.
 
 The bar only collects the choices; :class:`~annotator.ui.post_filtering.PostFiltering`
 applies them to the post model.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -81,6 +82,9 @@ class PostFilterBar(QWidget):
         self.go_to.setToolTip(self.tr("Go to post number (Ctrl+G)"))
         self.go_to.setKeyboardTracking(False)
         self.count_label = QLabel(self)
+        self.mine_check = QCheckBox(self.tr("My assignment"), self)
+        self.mine_check.setToolTip(self.tr("Only the posts assigned to the current coder"))
+        self.mine_check.setHidden(True)  # shown while the coder has assignments
         # Narrow minimums, so the bar never widens the list's side of the splitter.
         self.search.setMinimumWidth(60)
         self.setMinimumWidth(100)
@@ -98,6 +102,7 @@ class PostFilterBar(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.go_to)
         top.addWidget(self.count_label)
+        bottom.addWidget(self.mine_check)
         for combo in (self.status_combo, self.channel_combo, self.code_combo):
             bottom.addWidget(combo, 1)
         layout.addLayout(top)
@@ -111,6 +116,7 @@ class PostFilterBar(QWidget):
         for combo in (self.status_combo, self.channel_combo, self.code_combo):
             combo.currentIndexChanged.connect(self._on_combo_changed)
         self.go_to.editingFinished.connect(self._on_go_to_editing_finished)
+        self.mine_check.toggled.connect(self._on_combo_changed)
 
     # Choices
 
@@ -137,15 +143,26 @@ class PostFilterBar(QWidget):
         if not enabled:
             self.status_combo.setCurrentIndex(0)
 
+    def set_assignment_choice(self, offered: bool, checked: bool) -> None:
+        """Show "My assignment" (only while the coder has assignments) and check it or not;
+        emits nothing. Not offered, it is unchecked."""
+        self.mine_check.blockSignals(True)
+        self.mine_check.setHidden(not offered)
+        self.mine_check.setChecked(offered and checked)
+        self.mine_check.blockSignals(False)
+
     def reset(self) -> None:
         """Back to every post, without emitting ``filter_changed``."""
         self._timer.stop()
-        for widget in (self.search, self.status_combo, self.channel_combo, self.code_combo):
+        widgets = (self.search, self.status_combo, self.channel_combo, self.code_combo,
+                   self.mine_check)
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
         for combo in (self.status_combo, self.channel_combo, self.code_combo):
             combo.setCurrentIndex(0)
-        for widget in (self.search, self.status_combo, self.channel_combo, self.code_combo):
+        self.mine_check.setChecked(False)
+        for widget in widgets:
             widget.blockSignals(False)
 
     def search_text(self) -> str:
@@ -157,11 +174,12 @@ class PostFilterBar(QWidget):
         status = PostStatus(data) if data is not None else None
         channel, code = self.channel_combo.currentData(), self.code_combo.currentData()
         text = self.search_text()
-        if status is None and channel is None and code is None and not text:
+        mine = coder_id if self.mine_check.isChecked() else None
+        if status is None and channel is None and code is None and not text and mine is None:
             return None
         # The coder only for the status: "has code" counts every coder's annotations.
         return PostFilter(coder_id=coder_id if status is not None else None, status=status,
-                          channel=channel, has_code=code, text=text)
+                          channel=channel, has_code=code, text=text, assigned_to=mine)
 
     def apply_now(self) -> None:
         """Run a pending search at once (instead of after the pause)."""

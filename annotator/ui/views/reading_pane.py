@@ -231,7 +231,7 @@ class ReadingPane(QWidget):
         assert self._project is not None
         codes = {c.id: c for c in self._project.codes.list()}
         self._colours = {c.id: c.colour or FALLBACK_COLOUR for c in codes.values()}
-        coders = {c.id: c.name for c in self._project.coders.list()}
+        coders = {c.id: c.name for c in self._project.coders.list(include_gold=True)}
         return build_runs(post.text, self._annotations, codes, coders)
 
     def _show_hits(self, *, scroll: bool) -> None:

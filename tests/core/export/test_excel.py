@@ -428,6 +428,6 @@ def test_demo_project_export_end_to_end(demo_project: Project, tmp_path: Path) -
         assert abs(created.value - record.created_utc.to_pydatetime()) < timedelta(
             milliseconds=1)
     matrix = book["Matrix"]
-    assert {c.value for row in matrix.iter_rows(min_row=2, min_col=5) for c in row} == {0, 1}
+    assert {c.value for row in matrix.iter_rows(min_row=2, min_col=6) for c in row} == {0, 1}
     with zipfile.ZipFile(path) as archive:
         assert "xl/charts/chart1.xml" in archive.namelist()

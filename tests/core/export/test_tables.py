@@ -17,12 +17,14 @@ from annotator.core.agreement.report import UnitKind
 from annotator.core.agreement_service import agreement_report
 from annotator.core.errors import NotFound
 from annotator.core.export.model import ColumnKind, ExportTables
-from annotator.core.export.options import ExportOptions
+from annotator.core.export.options import ExportFormat, ExportOptions
+from annotator.core.export.service import export_project
 from annotator.core.export.tables import build_tables
 from annotator.core.model import PostStatus
 from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import Project
 from annotator.core.spans import Span
+from annotator.core.team.adjudication import AdjudicationService
 from tests.core.agreement.coding import CODERS, Plan, code_demo
 from tests.core.export.small import TEXTS, Small, make_small
 
@@ -33,10 +35,10 @@ POSTS_COLUMNS = [
     "in_progress_by", "n_finished", "metadata_json"]
 ANNOTATIONS_COLUMNS = [
     "annotation_id", "annotation_uuid", "post_id", "external_id", "channel", "date_utc",
-    "coder", "code_path", "code_level_1", "code_level_2", "code_level_3", "code_uuid",
-    "start", "end", "quote", "memo", "created_utc", "updated_utc", "codebook_version"]
+    "coder", "layer", "code_path", "code_level_1", "code_level_2", "code_level_3",
+    "code_uuid", "start", "end", "quote", "memo", "created_utc", "updated_utc", "codebook_version"]
 VARIABLES_COLUMNS = [
-    "post_id", "external_id", "coder", "variable", "variable_uuid", "type", "value",
+    "post_id", "external_id", "coder", "layer", "variable", "variable_uuid", "type", "value",
     "value_number", "codebook_version", "updated_utc"]
 CODEBOOK_COLUMNS = [
     "code_path", "code_level_1", "code_level_2", "code_level_3", "depth", "kind",
@@ -139,15 +141,15 @@ def test_variables_rows(small: Small) -> None:
 
 def test_matrix_rows_only_coders_who_worked(small: Small) -> None:
     matrix = build_tables(small.project, ExportOptions(resamples=0)).matrix
-    assert list(matrix.frame.columns) == ["post_id", "external_id", "coder", "status",
-                                          *SPAN_PATHS]
+    assert list(matrix.frame.columns) == ["post_id", "external_id", "coder", "layer",
+                                          "status", *SPAN_PATHS]
     first, second, third = small.posts
     assert records(matrix.frame, list(matrix.frame.columns)) == [
-        (first, "10", "Ann", "done", 0, 0, 1, 1),
-        (first, "10", "Ben", "done", 0, 0, 1, 0),
-        (second, "11", "Ann", "done", 0, 0, 0, 0),
-        (second, "11", "Ben", "done", 0, 0, 0, 1),
-        (third, "12", "Ann", "in_progress", 0, 0, 0, 0)]
+        (first, "10", "Ann", "coder", "done", 0, 0, 1, 1),
+        (first, "10", "Ben", "coder", "done", 0, 0, 1, 0),
+        (second, "11", "Ann", "coder", "done", 0, 0, 0, 0),
+        (second, "11", "Ben", "coder", "done", 0, 0, 0, 1),
+        (third, "12", "Ann", "coder", "in_progress", 0, 0, 0, 0)]
     assert all(matrix.kinds[path] is ColumnKind.FLAG for path in SPAN_PATHS)
 
 
@@ -208,10 +210,10 @@ def test_filters_narrow_every_table(small: Small) -> None:
         ("Ann", "Frames/Threat/Military")]
     assert records(tables.variables.frame, ["coder", "variable", "value"]) == [
         ("Ann", "Tone", "negative")]
-    assert list(tables.matrix.frame.columns) == ["post_id", "external_id", "coder", "status",
-                                                 "Frames/Threat/Military"]
+    assert list(tables.matrix.frame.columns) == ["post_id", "external_id", "coder", "layer",
+                                                 "status", "Frames/Threat/Military"]
     assert records(tables.matrix.frame, list(tables.matrix.frame.columns)) == [
-        (first, "10", "Ann", "done", 1)]
+        (first, "10", "Ann", "coder", "done", 1)]
     assert tables.codebook.frame["code_path"].tolist() == ["Frames/Threat/Military", "Tone"]
     assert tables.agreement is None and tables.reliability == {}
     about = dict(tables.about)
@@ -356,3 +358,80 @@ def test_progress_per_table_and_cancel(small: Small) -> None:
 
     with pytest.raises(Cancelled):
         build_tables(small.project, ExportOptions(), cancel_after_read, midway)
+
+
+def adjudicate_small(small: Small) -> int:
+    """Seed the agreed Military span, accept Ann's Blame on the first post, Ben's Sarcastic
+    value, reject Ben's Blame on the second post; returns the gold coder's id."""
+    service = AdjudicationService(small.project.sessions)
+    boss = small.project.coders.create("Supervisor")[0].id
+    first, second, _ = small.posts
+    service.seed_agreed(boss)
+    service.accept(first, small.blame, small.ann, boss)
+    service.accept(first, small.variables["Sarcastic"], small.ben, boss)
+    service.reject(second, small.blame, boss)
+    return small.project.coders.gold().id
+
+
+def test_gold_layer_joins_annotations_variables_and_matrix(small: Small) -> None:
+    adjudicate_small(small)
+    first, second, third = small.posts
+    tables = build_tables(small.project, ExportOptions(resamples=0))
+    ann = tables.annotations.frame
+    assert records(ann, ["post_id", "coder", "layer", "code_path", "start", "end", "quote"]) == [
+        (first, "Ann", "coder", "Frames/Threat/Military", 5, 14, "Statement"),
+        (first, "Ann", "coder", "Frames/Blame", 34, 39, "👨‍👩‍👧"),
+        (first, "Ben", "coder", "Frames/Threat/Military", 5, 14, "Statement"),
+        (first, "Adjudicated", "adjudicated", "Frames/Threat/Military", 5, 14, "Statement"),
+        (first, "Adjudicated", "adjudicated", "Frames/Blame", 34, 39, "👨‍👩‍👧"),
+        (second, "Ben", "coder", "Frames/Blame", 12, 24, "second, line")]
+    variables = tables.variables.frame
+    assert records(variables[variables["layer"] == "adjudicated"],
+                   ["post_id", "coder", "variable", "value"]) == [
+        (first, "Adjudicated", "Sarcastic", "no")]
+    assert set(variables[variables["layer"] == "coder"]["coder"]) == {"Ann", "Ben"}
+    matrix = tables.matrix.frame
+    assert records(matrix, list(matrix.columns)) == [
+        (first, "10", "Ann", "coder", "done", 0, 0, 1, 1),
+        (first, "10", "Ben", "coder", "done", 0, 0, 1, 0),
+        (first, "10", "Adjudicated", "adjudicated", "in_progress", 0, 0, 1, 1),
+        (second, "11", "Ann", "coder", "done", 0, 0, 0, 0),
+        (second, "11", "Ben", "coder", "done", 0, 0, 0, 1),
+        (second, "11", "Adjudicated", "adjudicated", "done", 0, 0, 0, 0),
+        (third, "12", "Ann", "coder", "in_progress", 0, 0, 0, 0)]
+    # The gold layer is no coder of the posts or the codebook counts.
+    assert tables.posts.frame["finished_by"].tolist()[:2] == ["Ann; Ben", "Ann; Ben"]
+    assert tables.posts.frame["n_finished"].tolist()[:2] == [2, 2]
+    codebook = tables.codebook.frame.set_index("code_path")
+    assert codebook.loc["Frames/Blame", "n_coders"] == 2
+    # People only: the default agreement leaves the gold layer out.
+    assert tables.reliability["Frames/Blame"].columns.tolist() == ["Ann", "Ben"]
+
+
+def test_gold_layer_follows_the_coder_choice(small: Small) -> None:
+    gold = adjudicate_small(small)
+    first = small.posts[0]
+    only_ann = build_tables(small.project, ExportOptions(coders=(small.ann,), resamples=0))
+    assert set(only_ann.annotations.frame["layer"]) == {"coder"}
+    assert set(only_ann.matrix.frame["coder"]) == {"Ann"}
+    chosen = build_tables(small.project, ExportOptions(coders=(gold, small.ann), resamples=0))
+    assert set(zip(chosen.annotations.frame["coder"], chosen.annotations.frame["layer"],
+                   strict=True)) == {("Ann", "coder"), ("Adjudicated", "adjudicated")}
+    # Chosen explicitly, the gold layer is compared with Ann: the second post only is
+    # finished by both (the first is still in progress for the gold layer).
+    blame = chosen.reliability["Frames/Blame"]
+    assert blame.columns.tolist() == ["Adjudicated", "Ann"]
+    assert blame.index.tolist() == [small.posts[1]]
+    assert first not in blame.index
+
+
+def test_gold_layer_in_csv_files(small: Small, tmp_path: Path) -> None:
+    adjudicate_small(small)
+    folder = tmp_path / "csv"
+    export_project(small.project, folder, ExportFormat.CSV, ExportOptions(resamples=0))
+    annotations = pd.read_csv(folder / "annotations.csv", keep_default_na=False)
+    assert annotations["layer"].tolist() == ["coder", "coder", "coder", "adjudicated",
+                                             "adjudicated", "coder"]
+    matrix = pd.read_csv(folder / "matrix.csv", keep_default_na=False)
+    assert "adjudicated" in set(matrix["layer"])
+    assert "adjudicated" in (folder / "README.txt").read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Adjudication: settling coders' disagreements into the gold layer (window, models, link)."""
