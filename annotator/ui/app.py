@@ -16,9 +16,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import annotator
+from annotator import assets
 from annotator.ui.collector import MainThreadCollector
 from annotator.ui.errors import error_box
 from annotator.ui.fonts import ensure_emoji_font
@@ -29,6 +31,8 @@ from annotator.ui.settings import Settings
 log = logging.getLogger("annotator")
 
 APP_NAME = "Annotator"
+APP_ID = "io.github.annotator.Annotator"
+"""The reverse-DNS id of packaging/linux/*.desktop and *.metainfo.xml."""
 QUIT_AFTER_ENV = "ANNOTATOR_QUIT_AFTER_MS"
 """Environment variable: quit the event loop this many ms after start (smoke tests)."""
 
@@ -58,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(annotator.__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(assets.resource("app/annotator.svg"))))
     ensure_emoji_font(app)
     collector = MainThreadCollector(app)
     previous_hook = sys.excepthook

@@ -51,14 +51,22 @@ def ensure_emoji_font(
     """Make emoji render in ``app``'s default font; returns the emoji family in use.
 
     Uses the installed emoji family ``find_installed`` reports, else loads the
-    bundled one and adds it as a fallback of the default UI family.
+    bundled one and registers it as the emoji font (Qt 6.9+), or, with older Qt, adds it
+    as a substitute of the default UI family.  A plain substitute also catches digits and
+    spaces, which the emoji font covers too, so the emoji registration is preferred.
     """
     installed = find_installed()
     if installed is not None:
         return installed
+    registered = getattr(QFontDatabase, "applicationEmojiFontFamilies", None)
+    if registered is not None and registered():
+        return str(registered()[0])  # done on an earlier call
     family = load_bundled_emoji_font()
     if family is None:
         return None
+    if registered is not None:  # Qt 6.9+: used for emoji only, never for digits and spaces
+        QFontDatabase.addApplicationEmojiFontFamily(family)
+        return family
     general = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     defaults = {app.font().family(), general.family()}
     for default in defaults:
