@@ -161,3 +161,20 @@ def test_panel_shows_each_post_and_only_the_coders_values(coding_window, qtbot):
     assert [b.isChecked() for b in editor.buttons] == [False, False, True, False]
     window.close_project()
     assert not window.coding.variables.isEnabled()
+
+
+def test_a_short_panel_scrolls_instead_of_squeezing_the_levels(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    window.resize(1400, 860)
+    window.coding.variables_dock.raise_()
+    show_post(window, 1)
+    qtbot.waitUntil(window.coding.variables.isVisible)
+    qtbot.wait(50)
+    panel = window.coding.variables
+    body = panel.widget()
+    assert body.height() >= body.minimumSizeHint().height()
+    topic = next(c for c in window.project.codes.list() if c.name == "Topic")
+    buttons = panel.editor(topic.id).buttons
+    tops = [button.geometry().top() for button in buttons]
+    step = buttons[0].sizeHint().height() - 1
+    assert all(b - a >= step for a, b in zip(tops, tops[1:], strict=False))

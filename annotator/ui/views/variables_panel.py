@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -45,6 +46,9 @@ class VariablesPanel(QScrollArea):
         self._body = QWidget(self)
         self._layout = QVBoxLayout(self._body)
         self._layout.setContentsMargins(4, 4, 4, 4)
+        # Never squeeze the editors below their size: scroll instead (a short dock used to
+        # draw the levels of long variables on top of each other).
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setWidget(self._body)
         self.placeholder = QLabel(self.tr("The codebook has no post-level variables."),
                                   self._body)
