@@ -17,7 +17,7 @@ def run_tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    result = run_tool("ruff", "check", "annotator", "tests", "benchmarks", "packaging")
+    result = run_tool("ruff", "check", "annotator", "tests", "benchmarks", "packaging", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
