@@ -111,6 +111,7 @@ def main() -> None:
     adjudication.close()
 
     assign = AssignDialog(project, None, window)
+    assign.check_coders(list(CODERS))
     assign.show()
     save(assign, args.out / "assign-dialog.png")
     assign.close()
