@@ -65,6 +65,26 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"wrote {path}")
 
 
+def analysis_windows(project: Project, out: Path) -> None:
+    """The agreement window (table and chart) and the adjudication window."""
+    agreement = AgreementWindow()
+    agreement.set_project(project)
+    agreement.resize(1280, 760)
+    agreement.show()
+    agreement.show_report(agreement_report(project, agreement.options.options()))
+    save(agreement, out / "agreement-table.png")
+    agreement.report_view.tabs.setCurrentIndex(1)
+    save(agreement, out / "agreement-chart.png")
+    agreement.shutdown()
+
+    adjudication = AdjudicationWindow()
+    adjudication.set_project(project)
+    adjudication.resize(1320, 820)
+    adjudication.show()
+    save(adjudication, out / "adjudication.png")
+    adjudication.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("docs/images"))
@@ -93,22 +113,7 @@ def main() -> None:
     project = window.project
     assert project is not None
 
-    agreement = AgreementWindow()
-    agreement.set_project(project)
-    agreement.resize(1280, 760)
-    agreement.show()
-    agreement.show_report(agreement_report(project, agreement.options.options()))
-    save(agreement, args.out / "agreement-table.png")
-    agreement.report_view.tabs.setCurrentIndex(1)
-    save(agreement, args.out / "agreement-chart.png")
-    agreement.shutdown()
-
-    adjudication = AdjudicationWindow()
-    adjudication.set_project(project)
-    adjudication.resize(1320, 820)
-    adjudication.show()
-    save(adjudication, args.out / "adjudication.png")
-    adjudication.close()
+    analysis_windows(project, args.out)
 
     assign = AssignDialog(project, None, window)
     assign.check_coders(list(CODERS))
