@@ -52,6 +52,7 @@ fi
 version="$("$python" -c 'import re,sys; print(re.search(r"__version__ = \"(.+)\"", open(sys.argv[1]).read())[1])' "$repo/annotator/__init__.py")"
 echo "== building Annotator $version with PyInstaller $("$python" -m PyInstaller --version)"
 started=$SECONDS
+"$python" "$repo/scripts/update_translations.py" --qm-only  # the spec bundles .qm, not .ts
 "$python" -m PyInstaller --noconfirm "${clean[@]}" --log-level WARN \
   --workpath "$build_dir/pyinstaller" --distpath "$dist_dir" "$repo/packaging/annotator.spec"
 bundle="$dist_dir/annotator"

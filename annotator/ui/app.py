@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -21,12 +20,14 @@ from PySide6.QtWidgets import QApplication
 
 import annotator
 from annotator import assets
+from annotator.ui import app_log, appearance, locations
 from annotator.ui.collector import MainThreadCollector
-from annotator.ui.errors import error_box
+from annotator.ui.crash import CrashHandler
 from annotator.ui.fonts import ensure_emoji_font
 from annotator.ui.jobs import writer_pool
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.ui.translations import install_translator
 
 log = logging.getLogger("annotator")
 
@@ -56,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"annotator {annotator.__version__}")
         return 0
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logs = app_log.start_logging(locations.log_dir())
+    log.info("%s", "; ".join(app_log.versions()))
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -66,11 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(assets.resource("app/annotator.svg"))))
     ensure_emoji_font(app)
     collector = MainThreadCollector(app)
-    previous_hook = sys.excepthook
-    sys.excepthook = _excepthook
+    crash = CrashHandler(app)
+    crash.install()
 
+    settings = Settings()
+    install_translator(app, settings.language())  # before any widget exists
+    appearance.of(app).apply_settings(settings)
     pool = writer_pool(app)
-    window = MainWindow(Settings(), pool)
+    window = MainWindow(settings, pool)
     window.show()
     _open_initial(window, args)
 
@@ -86,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         pool.waitForDone()
         collector.stop()
-        sys.excepthook = previous_hook
+        crash.uninstall()
+        logs.close()
 
 
 def _open_initial(window: MainWindow, args: argparse.Namespace) -> None:
@@ -106,18 +113,3 @@ def _screenshot(window: MainWindow, path: Path) -> None:
         log.error("could not save the screenshot to %s", path)
     window.close()
 
-
-def _excepthook(
-    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
-    """Log any uncaught exception and show it; the app keeps running."""
-    if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, exc, tb)
-        return
-    log.error("uncaught exception", exc_info=(kind, exc, tb))
-    if QApplication.instance() is None:
-        return
-    try:
-        error_box(QApplication.activeWindow(), exc.with_traceback(tb)).exec()
-    except Exception:  # a broken dialog must not hide the original error
-        log.exception("could not show the error dialog")

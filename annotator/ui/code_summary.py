@@ -6,26 +6,34 @@ facts itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from annotator.core.codebook.spec import VariableType
 from annotator.core.model import Code
 
 BRIEF_DESCRIPTION = 200
 """Characters of the description shown when hovering over coded text."""
 BRIEF_EXAMPLES = 2
 """Examples shown when hovering over coded text."""
-_CONTEXT = "code_summary"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+_TYPE_NAMES = {
+    VariableType.SINGLE: QT_TRANSLATE_NOOP("code_summary", "single"),
+    VariableType.MULTIPLE: QT_TRANSLATE_NOOP("code_summary", "multiple"),
+    VariableType.ORDINAL: QT_TRANSLATE_NOOP("code_summary", "ordinal"),
+    VariableType.BOOLEAN: QT_TRANSLATE_NOOP("code_summary", "boolean"),
+    VariableType.NUMBER: QT_TRANSLATE_NOOP("code_summary", "number"),
+    VariableType.TEXT: QT_TRANSLATE_NOOP("code_summary", "text"),
+}
+"""Each variable type's short name (its value), marked for translation."""
 
 
 def kind_text(code: Code) -> str:
     """``"Span code"`` or ``"Variable (single)"``, translated."""
     if not code.is_variable:
-        return _tr("Span code")
-    return _tr("Variable ({type})").format(type=code.variable_type or "?")
+        return QCoreApplication.translate("code_summary", "Span code")
+    name = _TYPE_NAMES.get(code.variable_type or "")  # StrEnum keys match their values
+    return QCoreApplication.translate("code_summary", "Variable ({type})").format(
+        type=QCoreApplication.translate("code_summary", name) if name
+        else code.variable_type or "?")
 
 
 def clip(text: str, limit: int) -> str:
@@ -38,17 +46,21 @@ def tooltip(code: Code) -> str:
     """The whole definition: path, kind, description, inclusion, exclusion, examples."""
     lines = [code.path_text, kind_text(code)]
     if code.shortcut:
-        lines[-1] += " · " + _tr("key {key}").format(key=code.shortcut)
+        lines[-1] += " · " + QCoreApplication.translate("code_summary", "key {key}").format(
+            key=code.shortcut)
     if code.description:
         lines += ["", code.description]
     if code.inclusion:
-        lines += ["", _tr("Include: {text}").format(text=code.inclusion)]
+        lines += ["", QCoreApplication.translate("code_summary", "Include: {text}").format(
+            text=code.inclusion)]
     if code.exclusion:
-        lines += ["", _tr("Exclude: {text}").format(text=code.exclusion)]
+        lines += ["", QCoreApplication.translate("code_summary", "Exclude: {text}").format(
+            text=code.exclusion)]
     if code.examples:
-        lines += ["", _tr("Examples:")] + [f"• {example}" for example in code.examples]
+        lines += ["", QCoreApplication.translate("code_summary", "Examples:")]
+        lines += [f"• {example}" for example in code.examples]
     if code.levels:
-        lines += ["", _tr("Levels: {levels}").format(
+        lines += ["", QCoreApplication.translate("code_summary", "Levels: {levels}").format(
             levels=", ".join(level.name for level in code.levels))]
     return "\n".join(lines)
 
@@ -60,5 +72,6 @@ def brief(code: Code) -> list[str]:
         lines.append(clip(code.description, BRIEF_DESCRIPTION))
     if code.examples:
         shown = "; ".join(f"“{clip(e, 80)}”" for e in code.examples[:BRIEF_EXAMPLES])
-        lines.append(_tr("e.g. {examples}").format(examples=shown))
+        lines.append(QCoreApplication.translate("code_summary", "e.g. {examples}").format(
+            examples=shown))
     return lines

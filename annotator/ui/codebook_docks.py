@@ -40,7 +40,8 @@ class CodebookDocks(QObject):
         window.splitDockWidget(self.codebook_dock, self.definition_dock,
                                Qt.Orientation.Vertical)
         # The default layout; a saved window state restored later replaces it.
-        window.resizeDocks([self.codebook_dock], [330], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.codebook_dock], [max(330, self.panel.sizeHint().width())],
+                           Qt.Orientation.Horizontal)
         window.resizeDocks([self.codebook_dock, self.definition_dock], [420, 300],
                            Qt.Orientation.Vertical)
 

@@ -27,9 +27,6 @@ from annotator.ui.events import ProjectEvents
 Decide = Callable[[CodebookLoadDialog], bool]
 """Shows the confirmation dialog and returns whether the user accepted (injectable)."""
 
-_FILTER = "Codebooks (*.yaml *.yml *.json *.qdc);;REFI-QDA codebook (*.qdc);;All files (*)"
-
-
 def _exec(dialog: CodebookLoadDialog) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -110,13 +107,17 @@ class CodebookFiles(QObject):
 
     def _on_load_triggered(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Load codebook file"), "",
-                                              _FILTER)
+                                              self._file_filter())
         if name:
             self.load_file(Path(name))
 
+    def _file_filter(self) -> str:
+        return self.tr("Codebooks (*.yaml *.yml *.json *.qdc);;REFI-QDA codebook (*.qdc);;"
+                       "All files (*)")
+
     def _on_export_triggered(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export codebook"),
-                                              "codebook.yaml", _FILTER)
+                                              "codebook.yaml", self._file_filter())
         if not name:
             return
         notes = self.export_file(Path(name))

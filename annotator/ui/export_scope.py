@@ -11,12 +11,6 @@ from annotator.core.project import Project
 from annotator.ui.dialogs.export_dialog import FilterScope
 from annotator.ui.models.post_table import PostTableModel
 
-_CONTEXT = "export_scope"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def filter_scope(project: Project, model: PostTableModel) -> FilterScope | None:
     """The posts ``model`` shows under its filter, in list order; ``None`` when unfiltered."""
@@ -31,23 +25,26 @@ def describe_filter(project: Project, where: PostFilter) -> str:
     ``channel: MID; text contains "NATO"``. Names that are gone show as their ids."""
     parts: list[str] = []
     if where.text:
-        parts.append(_tr("text contains “{text}”").format(text=where.text))
+        parts.append(QCoreApplication.translate(
+            "export_scope", "text contains “{text}”").format(text=where.text))
     if where.channel is not None:
         titles = {c.key: c.title for c in project.posts.channels()}
-        parts.append(_tr("channel: {title}").format(
+        parts.append(QCoreApplication.translate("export_scope", "channel: {title}").format(
             title=titles.get(where.channel, where.channel)))
     if where.has_code is not None:
         try:
             code = project.codes.get(where.has_code).path_text
         except NotFound:
             code = f"#{where.has_code}"
-        parts.append(_tr("has code: {code}").format(code=code))
+        parts.append(QCoreApplication.translate("export_scope", "has code: {code}").format(
+            code=code))
     if where.status is not None and where.coder_id is not None:
         try:
             coder = project.coders.get(where.coder_id).name
         except NotFound:
             coder = f"#{where.coder_id}"
-        parts.append(_tr("status of {coder}: {status}").format(
+        parts.append(QCoreApplication.translate(
+            "export_scope", "status of {coder}: {status}").format(
             coder=coder, status=_status_name(where.status)))
     return "; ".join(parts)
 
@@ -55,8 +52,8 @@ def describe_filter(project: Project, where: PostFilter) -> str:
 def _status_name(status: PostStatus) -> str:
     match status:
         case PostStatus.NOT_STARTED:
-            return _tr("not started")
+            return QCoreApplication.translate("export_scope", "not started")
         case PostStatus.IN_PROGRESS:
-            return _tr("in progress")
+            return QCoreApplication.translate("export_scope", "in progress")
         case PostStatus.DONE:
-            return _tr("done")
+            return QCoreApplication.translate("export_scope", "done")

@@ -31,11 +31,13 @@ from annotator.ui.adjudication.link import AdjudicationLink
 from annotator.ui.agreement.link import AgreementLink
 from annotator.ui.agreement.post_reveal import Revealed, reveal_post
 from annotator.ui.assignment_view import AssignmentWorkspace
+from annotator.ui.autobackup import AutoBackup
 from annotator.ui.codebook_docks import CodebookDocks
 from annotator.ui.coding_workspace import CodingWorkspace
 from annotator.ui.commands import UndoHistory
 from annotator.ui.dialogs.import_dialog import ImportDialog, import_filter
 from annotator.ui.dialogs.import_report import show_import_report
+from annotator.ui.dialogs.settings_dialog import Preferences
 from annotator.ui.errors import show_error
 from annotator.ui.events import ProjectEvents
 from annotator.ui.exporting import Exporting
@@ -44,6 +46,7 @@ from annotator.ui.jobs import writer_pool
 from annotator.ui.menus import Actions
 from annotator.ui.models.post_table import PostTableModel
 from annotator.ui.settings import Settings
+from annotator.ui.sync_warning import SyncWarning
 from annotator.ui.team_files import TeamFiles
 from annotator.ui.views.post_list import PostListView
 from annotator.ui.views.reading_pane import ReadingPane
@@ -116,6 +119,12 @@ class MainWindow(QMainWindow):
         self.team_files = TeamFiles(self, self.menu_actions.team_menu)
         self.adjudication = AdjudicationLink(self, self.events, self.coding.coders,
                                              self.menu_actions.team_menu, self.show_post)
+        acts = self.menu_actions
+        self.autobackup = AutoBackup(self, settings, self.events, self.pool, acts.backup_now,
+                                     acts.open_backups)
+        self.preferences = Preferences(self, settings, acts.preferences,
+                                       self.coding.snap_action, self.autobackup)
+        self.sync_warning = SyncWarning(self, settings)
         self._connect()
         self._restore_layout()
         self._update_state()
@@ -369,6 +378,7 @@ class MainWindow(QMainWindow):
         self.project = project
         log.info("opened %s", project.path)
         self.settings.add_recent_project(project.path)
+        self.sync_warning.check(project.path)  # shown after the project is on screen
         self.reading_pane.set_project(project)
         self.post_model.set_source(project.posts)
         self.events.project_opened.emit(project)

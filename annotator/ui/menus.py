@@ -30,6 +30,8 @@ class Actions(QObject):
                                           QKeySequence("Ctrl+Shift+I"))
         self.export = self._action(window, self.tr("&Export…"), QKeySequence("Ctrl+E"))
         self.import_qdpx = self._action(window, self.tr("Import REFI-QDA pro&ject (.qdpx)…"))
+        self.backup_now = self._action(window, self.tr("&Back up now"))
+        self.open_backups = self._action(window, self.tr("Open bac&kups folder"))
         self.close = self._action(window, self.tr("&Close project"), key.Close)
         self.quit = self._action(window, self.tr("&Quit"), key.Quit)
         self.next_post = self._action(window, self.tr("&Next post"), QKeySequence("J"))
@@ -37,6 +39,11 @@ class Actions(QObject):
         self.agreement = self._action(window, self.tr("&Agreement…"),
                                       QKeySequence("Ctrl+Shift+A"))
         self.about = self._action(window, self.tr("&About Annotator"))
+        self.preferences = self._action(window, self.tr("&Preferences…"))
+        platform_keys = QKeySequence.keyBindings(key.Preferences)  # empty on Windows, GNOME
+        self.preferences.setShortcuts(
+            [QKeySequence("Ctrl+,"), *(k for k in platform_keys if k != QKeySequence("Ctrl+,"))])
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.clear_recent = self._action(window, self.tr("Clear list"))
         self.clear_recent.triggered.connect(self._on_clear_recent_triggered)
         self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
@@ -62,11 +69,16 @@ class Actions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.export)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_now)
+        file_menu.addAction(self.open_backups)
+        file_menu.addSeparator()
         file_menu.addAction(self.close)
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo)
         edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
         self.view_menu = bar.addMenu(self.tr("&View"))
         """Filled by :class:`~annotator.ui.coding_workspace.CodingWorkspace`."""
         self.codebook_menu = bar.addMenu(self.tr("&Codebook"))

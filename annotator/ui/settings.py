@@ -12,11 +12,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator.core import backups
 from annotator.core.agreement.options import ReportOptions
 from annotator.core.agreement.report import UnitKind
 from annotator.core.export.options import ExportFormat
 
 MAX_RECENT = 10
+FONT_SIZES = range(6, 41)
+"""Text sizes (points) the preferences offer; 0 stored means the platform's default."""
+LANGUAGE_SYSTEM = "system"
+"""The language setting's default: follow the operating system (see ui/translations.py)."""
+
+
+class Theme(StrEnum):
+    """The colour theme: the platform's own, or Fusion with a light or dark palette."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 class Key(StrEnum):
@@ -39,6 +52,14 @@ class Key(StrEnum):
     AGREEMENT_CONFIDENCE = "persist/agreement/confidence"
     BLIND_MODE = "preferences/blind_mode"
     SNAP_TO_WORDS = "preferences/snap_to_words"
+    FONT_SIZE = "preferences/font_size"
+    THEME = "preferences/theme"
+    BACKUP_MINUTES = "preferences/backup_minutes"
+    BACKUPS_KEPT = "preferences/backups_kept"
+    LANGUAGE = "preferences/language"
+    SYNC_WARNING_OFF = "persist/sync_warning_off"
+    """A group: one entry per project (keyed by a hash of its path) whose cloud or network
+    folder warning the user turned off."""
 
 
 def use_folder(folder: Path) -> None:
@@ -180,6 +201,68 @@ class Settings:
     def set_snap_to_words(self, on: bool) -> None:
         self._store.setValue(Key.SNAP_TO_WORDS, on)
 
+    # Appearance, backups and language (Edit → Preferences…).
+
+    def font_size(self) -> int:
+        """The text size in points of the reading pane and lists; 0: the platform's default
+        (also for anything stored that is not in :data:`FONT_SIZES`)."""
+        size = self._number(Key.FONT_SIZE, 0)
+        return int(size) if size == int(size) and int(size) in FONT_SIZES else 0
+
+    def set_font_size(self, points: int) -> None:
+        self._store.setValue(Key.FONT_SIZE, points if points in FONT_SIZES else 0)
+
+    def theme(self) -> Theme:
+        """The colour theme; :attr:`Theme.SYSTEM` when nothing valid is stored."""
+        try:
+            return Theme(str(self._store.value(Key.THEME, Theme.SYSTEM)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self._store.setValue(Key.THEME, str(theme))
+
+    def backup_minutes(self) -> int:
+        """Minutes between automatic backups, one of ``backups.FREQUENCIES`` (0: off)."""
+        minutes = self._number(Key.BACKUP_MINUTES, backups.DEFAULT_FREQUENCY)
+        return int(minutes) if minutes in backups.FREQUENCIES else backups.DEFAULT_FREQUENCY
+
+    def set_backup_minutes(self, minutes: int) -> None:
+        if minutes not in backups.FREQUENCIES:
+            raise ValueError(f"not a backup frequency: {minutes}")
+        self._store.setValue(Key.BACKUP_MINUTES, minutes)
+
+    def backups_kept(self) -> int:
+        """How many of the newest backups stay (1 to ``backups.MAX_KEEP``)."""
+        kept = self._number(Key.BACKUPS_KEPT, backups.DEFAULT_KEEP)
+        if kept != int(kept) or not 1 <= kept <= backups.MAX_KEEP:
+            return backups.DEFAULT_KEEP
+        return int(kept)
+
+    def set_backups_kept(self, count: int) -> None:
+        self._store.setValue(Key.BACKUPS_KEPT, max(1, min(backups.MAX_KEEP, count)))
+
+    def language(self) -> str:
+        """The UI language: :data:`LANGUAGE_SYSTEM` or a language code ("en", "ru")."""
+        value = self._store.value(Key.LANGUAGE, LANGUAGE_SYSTEM)
+        return value if isinstance(value, str) and value else LANGUAGE_SYSTEM
+
+    def set_language(self, code: str) -> None:
+        self._store.setValue(Key.LANGUAGE, code or LANGUAGE_SYSTEM)
+
+    # Projects in cloud-synced or network folders: warn once, unless turned off.
+
+    def sync_warning_off(self, project: Path) -> bool:
+        """Whether the user asked not to be warned about ``project``'s folder again."""
+        return self._bool(_project_key(project, Key.SYNC_WARNING_OFF), False)
+
+    def set_sync_warning_off(self, project: Path, off: bool = True) -> None:
+        key = _project_key(project, Key.SYNC_WARNING_OFF)
+        if off:
+            self._store.setValue(key, True)
+        else:
+            self._store.remove(key)
+
     # Window state: opaque Qt blobs.
 
     def window_geometry(self) -> QByteArray | None:
@@ -212,7 +295,7 @@ class Settings:
     def _set_paths(self, key: Key, paths: list[Path]) -> None:
         self._store.setValue(key, [str(p) for p in paths])
 
-    def _bool(self, key: Key, default: bool) -> bool:
+    def _bool(self, key: str, default: bool) -> bool:
         value = self._store.value(key, default)
         # INI files hand booleans back as the strings "true" and "false".
         return value.lower() == "true" if isinstance(value, str) else bool(value)
@@ -230,7 +313,8 @@ class Settings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
 
-def _project_key(project: Path) -> str:
-    """One key per project file; a hash, since paths hold characters keys may not."""
+def _project_key(project: Path, group: Key = Key.PROJECT_CODERS) -> str:
+    """One key per project file in ``group``; a hash, since paths hold characters keys may
+    not."""
     digest = hashlib.sha256(str(Path(project).resolve()).encode("utf-8")).hexdigest()[:32]
-    return f"{Key.PROJECT_CODERS}/{digest}"
+    return f"{group}/{digest}"

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.project import Project
 from annotator.ui import settings as settings_module
+from annotator.ui import translations
 from annotator.ui.dialogs.coder_dialog import CoderDialog
 from annotator.ui.locations import DATA_DIR_ENV
 from annotator.ui.main_window import MainWindow
@@ -25,6 +27,19 @@ def _fresh_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """QSettings and the app's data folder live in this test's tmp_path."""
     settings_module.use_folder(tmp_path / "settings")
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _english_ui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English texts whatever the machine's locale: the "system" language is
+    English, translations compile into tmp_path, and any translator a test (or ``main``)
+    installed is gone afterwards."""
+    monkeypatch.setattr(translations, "system_languages", lambda: [translations.SOURCE_LANGUAGE])
+    monkeypatch.setenv(translations.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        translations.remove_translators(app)
 
 
 @dataclass

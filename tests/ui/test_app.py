@@ -21,6 +21,7 @@ from annotator.core.errors import (
 )
 from annotator.core.progress import Cancelled
 from annotator.ui import app
+from annotator.ui.crash import CrashHandler
 from annotator.ui.errors import show_error, user_message
 from annotator.ui.jobs import Job
 from annotator.ui.settings import Settings
@@ -99,7 +100,7 @@ def test_excepthook_shows_a_readable_dialog(qapp, message_boxes):
     try:
         raise InputFileError(Path("/data/posts.txt"), "bad reactions line", line=12)
     except InputFileError as exc:
-        app._excepthook(type(exc), exc, exc.__traceback__)
+        CrashHandler().excepthook(type(exc), exc, exc.__traceback__)
     [box] = message_boxes
     assert box.text == "Cannot import “/data/posts.txt”, line 12: bad reactions line."
     assert "Traceback" in box.details and "bad reactions line" in box.details

@@ -165,6 +165,32 @@ def backup_copy(path: Path, target: Path) -> None:
         source.backup(dest)
 
 
+def snapshot(path: Path, target: Path) -> None:
+    """Write a complete, self-contained copy of the database at ``path`` to ``target``.
+
+    SQLite's online backup API reads through a read-only connection, so the copy holds
+    every committed transaction, including those still in the write-ahead log, while
+    other connections keep writing. The copy is written under a temporary name beside
+    ``target``, switched to a rollback journal (one file, no ``-wal`` to carry along) and
+    moved into place only when complete; an existing ``target`` is never overwritten
+    (:class:`ProjectExists`). Raises ``OSError`` or ``sqlite3.Error`` otherwise.
+    """
+    temp = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    source_uri = Path(path).resolve().as_uri() + "?mode=ro"  # as_uri quotes "?", "#", "%"
+    try:
+        temp.unlink(missing_ok=True)
+        with (
+            contextlib.closing(sqlite3.connect(source_uri, uri=True)) as source,
+            contextlib.closing(sqlite3.connect(temp)) as dest,
+        ):
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        _move_without_overwrite(temp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
 def integrity_problems(engine: Engine) -> list[str]:
     """``PRAGMA integrity_check`` and ``foreign_key_check`` findings; empty when clean."""
     with engine.connect() as conn:

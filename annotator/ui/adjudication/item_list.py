@@ -105,17 +105,13 @@ def describe(decision: Decision, coder_names: Mapping[str, str]) -> str:
     """A decision in a few words: what, from whom, by whom, when (UTC)."""
     sources = " + ".join(coder_names.get(s, "?") for s in decision.sources)
     what = {
-        Action.ACCEPT: _tr("accepted {sources}"),
-        Action.ACCEPT_BOTH: _tr("accepted {sources}"),
-        Action.EDIT: _tr("edited"),
-        Action.REJECT: _tr("rejected"),
+        Action.ACCEPT: QCoreApplication.translate("adjudication", "accepted {sources}"),
+        Action.ACCEPT_BOTH: QCoreApplication.translate("adjudication", "accepted {sources}"),
+        Action.EDIT: QCoreApplication.translate("adjudication", "edited"),
+        Action.REJECT: QCoreApplication.translate("adjudication", "rejected"),
     }[decision.action].format(sources=sources)
     if decision.seeded:
-        what = _tr("adopted (all agreed)")
+        what = QCoreApplication.translate("adjudication", "adopted (all agreed)")
     when = decision.at.strftime("%Y-%m-%d %H:%M")
-    return _tr("{what} by {who}, {when} UTC").format(
+    return QCoreApplication.translate("adjudication", "{what} by {who}, {when} UTC").format(
         what=what, who=decision.adjudicator, when=when)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("adjudication", text)

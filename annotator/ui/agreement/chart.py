@@ -43,10 +43,6 @@ _VALUE_SPACE = 56
 _TICK_STEP = 0.2
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("agreement", source)
-
-
 @dataclass(frozen=True)
 class Bar:
     """One row of the chart: a code's alpha, or the reason it has none."""
@@ -60,13 +56,17 @@ class Bar:
 
     def tooltip(self) -> str:
         if self.value is None:
-            return _tr("{code}: α undefined — {reason}.").format(
-                code=self.label, reason=self.reason or _tr("no reason given"))
-        tip = _tr("{code}: α = {value} on {units} units").format(
+            return QCoreApplication.translate(
+                "agreement", "{code}: α undefined — {reason}.").format(
+                code=self.label,
+                reason=self.reason or QCoreApplication.translate("agreement", "no reason given"))
+        tip = QCoreApplication.translate(
+            "agreement", "{code}: α = {value} on {units} units").format(
             code=self.label, value=text.format_value(self.value),
             units=text.format_count(self.units))
         if self.interval is not None:
-            tip += "\n" + _tr("{level:g} % CI {interval}").format(
+            tip += "\n" + QCoreApplication.translate(
+                "agreement", "{level:g} % CI {interval}").format(
                 level=100 * self.interval.level, interval=text.format_interval(self.interval))
         return tip
 
@@ -84,7 +84,8 @@ def bars_of(rows: Sequence[CodeAgreement]) -> list[Bar]:
     for row in rows:
         measure = row.measure(key) if key is not None else None
         if measure is None:
-            bars.append(Bar(row.code_path, None, None, _tr("alpha was not computed"),
+            bars.append(Bar(row.code_path, None, None,
+                            QCoreApplication.translate("agreement", "alpha was not computed"),
                             row.code_id is None, row.units))
         else:
             bars.append(Bar(row.code_path, measure.result.value, measure.interval,
@@ -102,7 +103,7 @@ class AlphaChart(QWidget):
         self.setMouseTracking(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.setAccessibleName(_tr("Alpha per code"))
+        self.setAccessibleName(QCoreApplication.translate("agreement", "Alpha per code"))
 
     def set_rows(self, rows: Sequence[CodeAgreement]) -> None:
         """Show the alpha of each of ``rows`` (a report's rows, in order)."""
@@ -156,7 +157,8 @@ class AlphaChart(QWidget):
             if not self._bars:
                 painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                                 _tr("Compute a report to see alpha per code."))
+                                 QCoreApplication.translate(
+                                     "agreement", "Compute a report to see alpha per code."))
                 return
             scale = self._scale()
             self._paint_grid(painter, scale)
@@ -188,12 +190,12 @@ class AlphaChart(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.drawText(QRectF(scale.right + 6, 0, self.width() - scale.right - 10, top),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         _tr("α"))
+                         QCoreApplication.translate("agreement", "α"))
         pen = QPen(QColor(REFERENCE_COLOUR), 1.5, Qt.PenStyle.DashLine)
         baseline = top - 6
         for value, caption, align_right in (
-            (text.TENTATIVE, _tr("{value} tentative"), True),
-            (text.RELIABLE, _tr("{value} reliable"), False),
+            (text.TENTATIVE, QCoreApplication.translate("agreement", "{value} tentative"), True),
+            (text.RELIABLE, QCoreApplication.translate("agreement", "{value} reliable"), False),
         ):
             x = scale.x(value)
             painter.setPen(pen)
@@ -243,8 +245,9 @@ class AlphaChart(QWidget):
         font.setItalic(True)
         painter.setFont(font)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        note = _tr("{undefined} undefined: {reason}").format(
-            undefined=text.UNDEFINED, reason=bar.reason or _tr("no reason given"))
+        note = QCoreApplication.translate("agreement", "{undefined} undefined: {reason}").format(
+            undefined=text.UNDEFINED,
+            reason=bar.reason or QCoreApplication.translate("agreement", "no reason given"))
         note = QFontMetrics(font).elidedText(note, Qt.TextElideMode.ElideRight,
                                               int(gap.width()) - 8)
         back = QRectF(gap.left() + 4, gap.top(), QFontMetrics(font).horizontalAdvance(note) + 8,

@@ -159,44 +159,45 @@ def _columns(rows: Sequence[CodeAgreement]) -> list[ColumnSpec]:
     return columns
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("agreement", source)
-
-
 def _header(spec: ColumnSpec) -> str:
     match spec.kind:
         case Kind.CODE:
-            return _tr("Code")
+            return QCoreApplication.translate("agreement", "Code")
         case Kind.UNITS:
-            return _tr("Units")
+            return QCoreApplication.translate("agreement", "Units")
         case Kind.PREVALENCE:
-            return _tr("Prevalence")
+            return QCoreApplication.translate("agreement", "Prevalence")
         case Kind.MEASURE:
             return text.measure_label(spec.key)
         case Kind.INTERVAL:
-            return _tr("{measure} CI").format(measure=text.measure_label(spec.key))
+            return QCoreApplication.translate("agreement", "{measure} CI").format(
+                measure=text.measure_label(spec.key))
         case Kind.PARADOX:
-            return _tr("Warning")
+            return QCoreApplication.translate("agreement", "Warning")
 
 
 def _header_tooltip(spec: ColumnSpec) -> str:
     match spec.kind:
         case Kind.CODE:
-            return _tr("The code's path in the codebook; the first row pools all codes.")
+            return QCoreApplication.translate(
+                "agreement", "The code's path in the codebook; the first row pools all codes.")
         case Kind.UNITS:
-            return _tr("Units that entered the computation.")
+            return QCoreApplication.translate("agreement", "Units that entered the computation.")
         case Kind.PREVALENCE:
-            return _tr("Share of the values that say “present” (for variables: share of the "
-                       "most frequent value). Kappa-type measures drop when it is near 0 % or "
-                       "100 %.")
+            return QCoreApplication.translate(
+                "agreement", "Share of the values that say “present” (for variables: share of "
+                "the most frequent value). Kappa-type measures drop when it is near 0 % or "
+                "100 %.")
         case Kind.MEASURE:
             return text.measure_name(spec.key)
         case Kind.INTERVAL:
-            return _tr("Bootstrap percentile confidence interval of {measure}.").format(
-                measure=text.measure_label(spec.key))
+            return QCoreApplication.translate(
+                "agreement", "Bootstrap percentile confidence interval of {measure}."
+            ).format(measure=text.measure_label(spec.key))
         case Kind.PARADOX:
-            return _tr("Warns when agreement is high but kappa is low (the kappa paradox of "
-                       "skewed prevalence).")
+            return QCoreApplication.translate(
+                "agreement", "Warns when agreement is high but kappa is low (the kappa paradox "
+                "of skewed prevalence).")
 
 
 @dataclass(frozen=True)
@@ -215,13 +216,15 @@ def _cell(row: CodeAgreement, spec: ColumnSpec) -> Cell:
             return Cell(text.format_count(row.units), sort=row.units)
         case Kind.PREVALENCE:
             if row.prevalence is None:
-                return Cell(text.UNDEFINED, _tr("No prevalence: no unit has two values, or the "
-                                                "unit has no categories (unitized alpha)."))
+                return Cell(text.UNDEFINED, QCoreApplication.translate(
+                    "agreement", "No prevalence: no unit has two values, or the unit has no "
+                    "categories (unitized alpha)."))
             return Cell(text.format_percent(row.prevalence), sort=row.prevalence)
         case Kind.MEASURE:
             measure = row.measure(spec.key)
             if measure is None:
-                return Cell("", _tr("Not computed for this row."))
+                return Cell("", QCoreApplication.translate(
+                    "agreement", "Not computed for this row."))
             tip = text.measure_tooltip(measure)
             if spec.key == "kappa" and row.paradox:
                 tip += "\n\n" + row.paradox
@@ -229,18 +232,19 @@ def _cell(row: CodeAgreement, spec: ColumnSpec) -> Cell:
         case Kind.INTERVAL:
             return _interval_cell(row, spec.key)
         case Kind.PARADOX:
-            return Cell(_tr("paradox") if row.paradox else "", row.paradox)
+            return Cell(QCoreApplication.translate("agreement", "paradox") if row.paradox
+                        else "", row.paradox)
 
 
 def _interval_cell(row: CodeAgreement, key: str) -> Cell:
     measure = row.measure(key)
     if measure is None:
-        return Cell("", _tr("Not computed for this row."))
+        return Cell("", QCoreApplication.translate("agreement", "Not computed for this row."))
     if measure.result.value is None:
         return Cell(text.UNDEFINED, text.measure_tooltip(measure))
     interval = measure.interval
     if interval is None:
-        return Cell("", _tr("No interval was computed."))
+        return Cell("", QCoreApplication.translate("agreement", "No interval was computed."))
     # Sorted by width: the narrowest interval is the most precise estimate.
     return Cell(text.format_interval(interval), text.interval_tooltip(interval),
                 interval.high - interval.low)

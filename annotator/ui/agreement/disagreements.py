@@ -27,10 +27,6 @@ from annotator.core.agreement.report import Disagreement
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("agreement", source)
-
-
 class Column(IntEnum):
     POST = 0
     CODE = 1
@@ -42,12 +38,12 @@ class Column(IntEnum):
 
 def _header(column: Column) -> str:
     headers = {
-        Column.POST: _tr("Post"),
-        Column.CODE: _tr("Code"),
-        Column.CODER_A: _tr("Coder A"),
-        Column.A: _tr("A coded"),
-        Column.CODER_B: _tr("Coder B"),
-        Column.B: _tr("B coded"),
+        Column.POST: QCoreApplication.translate("agreement", "Post"),
+        Column.CODE: QCoreApplication.translate("agreement", "Code"),
+        Column.CODER_A: QCoreApplication.translate("agreement", "Coder A"),
+        Column.A: QCoreApplication.translate("agreement", "A coded"),
+        Column.CODER_B: QCoreApplication.translate("agreement", "Coder B"),
+        Column.B: QCoreApplication.translate("agreement", "B coded"),
     }
     return headers[column]
 
@@ -94,8 +90,9 @@ class DisagreementModel(QAbstractTableModel):
             return "; ".join(line for line in full.splitlines() if line) if full else _none()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.POST:
-                return _tr("Post {label}: double-click or press Enter to open it in the "
-                           "workspace.").format(label=full)
+                return QCoreApplication.translate(
+                    "agreement", "Post {label}: double-click or press Enter to open it in the "
+                    "workspace.").format(label=full)
             return full or _none()
         return None
 
@@ -117,7 +114,7 @@ def _full_text(item: Disagreement, column: Column) -> str:
 
 
 def _none() -> str:
-    return _tr("(nothing)")
+    return QCoreApplication.translate("agreement", "(nothing)")
 
 
 class DisagreementView(QTableView):

@@ -27,10 +27,6 @@ from annotator.ui.agreement import report_text as text
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("agreement", source)
-
-
 class PairMatrixModel(QAbstractTableModel):
     """Rows and columns are the coders of the report's pairs, in order of first appearance."""
 
@@ -97,12 +93,15 @@ def cell_text(pair: PairAgreement) -> str:
 
 
 def cell_tooltip(pair: PairAgreement) -> str:
-    lines = [_tr("{a} and {b}: {units} units coded by both.").format(
+    lines = [QCoreApplication.translate(
+        "agreement", "{a} and {b}: {units} units coded by both.").format(
         a=pair.coder_a, b=pair.coder_b, units=text.format_count(pair.units))]
     if pair.alpha is None:
-        lines.append(_tr("α {undefined}: undefined for this pair (no unit coded by both, or "
-                         "a single category throughout).").format(undefined=text.UNDEFINED))
+        lines.append(QCoreApplication.translate(
+            "agreement", "α {undefined}: undefined for this pair (no unit coded by both, or "
+            "a single category throughout).").format(undefined=text.UNDEFINED))
     if pair.percent is None:
-        lines.append(_tr("% {undefined}: not computed for this pair (no shared unit, or the "
-                         "unit has no percent agreement).").format(undefined=text.UNDEFINED))
+        lines.append(QCoreApplication.translate(
+            "agreement", "% {undefined}: not computed for this pair (no shared unit, or the "
+            "unit has no percent agreement).").format(undefined=text.UNDEFINED))
     return "\n".join(lines)

@@ -46,12 +46,13 @@ def reveal_post(
         filtering.apply()
         outcome = Revealed.FILTER_CLEARED
     if model.row_of(post_id) is None:
-        status_bar.showMessage(_tr("That post is no longer in the project."), STATUS_MESSAGE_MS)
+        status_bar.showMessage(QCoreApplication.translate(
+            "agreement", "That post is no longer in the project."), STATUS_MESSAGE_MS)
         return Revealed.MISSING
     post_list.select_post(post_id)
     if outcome is Revealed.FILTER_CLEARED:
-        status_bar.showMessage(_tr("The post filter hid that post, so it was cleared."),
-                               STATUS_MESSAGE_MS)
+        status_bar.showMessage(QCoreApplication.translate(
+            "agreement", "The post filter hid that post, so it was cleared."), STATUS_MESSAGE_MS)
     post = pane.post
     if post is not None and post.id == post_id and start is not None:
         view = pane.text_view
@@ -60,7 +61,3 @@ def reveal_post(
         view.setTextCursor(cursor)
         view.ensureCursorVisible()
     return outcome
-
-
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("agreement", source)

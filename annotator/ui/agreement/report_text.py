@@ -7,7 +7,7 @@ always :data:`UNDEFINED` with its reason beside it, never a 0.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from annotator.core.agreement.report import Interval, Measure, Scope, UnitKind
 
@@ -26,80 +26,87 @@ INTERVAL_MEASURES = ("alpha", "unitized_alpha", "kappa")
 """Measures whose confidence interval gets a column of its own (when any row has one)."""
 
 _CONTEXT = "agreement"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+"""The translation context of these texts (written out in each call for lupdate)."""
 
 
 def unit_name(unit: UnitKind) -> str:
     """The unit's short name, for the options combo."""
     names = {
-        UnitKind.PRESENCE: _tr("Presence (post × code)"),
-        UnitKind.VARIABLE: _tr("Post variable"),
-        UnitKind.CHARACTER: _tr("Character"),
-        UnitKind.SEGMENT: _tr("Matched segment"),
-        UnitKind.UNITIZED: _tr("Unitized (αᵤ)"),
+        UnitKind.PRESENCE: QT_TRANSLATE_NOOP("agreement", "Presence (post × code)"),
+        UnitKind.VARIABLE: QT_TRANSLATE_NOOP("agreement", "Post variable"),
+        UnitKind.CHARACTER: QT_TRANSLATE_NOOP("agreement", "Character"),
+        UnitKind.SEGMENT: QT_TRANSLATE_NOOP("agreement", "Matched segment"),
+        UnitKind.UNITIZED: QT_TRANSLATE_NOOP("agreement", "Unitized (αᵤ)"),
     }
-    return names[unit]
+    return QCoreApplication.translate(_CONTEXT, names[unit])
 
 
 def unit_explanation(unit: UnitKind) -> str:
     """One line saying what one unit of agreement is."""
     lines = {
-        UnitKind.PRESENCE: _tr("One unit per post and code: did the coder apply the code "
-                               "anywhere in the post (yes or no)."),
-        UnitKind.VARIABLE: _tr("One unit per post and variable: the value each coder gave "
-                               "the post-level variable."),
-        UnitKind.CHARACTER: _tr("One unit per character of a post and code: did the coder's "
-                                "spans cover that character (yes or no)."),
-        UnitKind.SEGMENT: _tr("One unit per segment: spans of different coders are paired when "
-                              "they overlap enough (Jaccard ≥ threshold), else stand alone."),
-        UnitKind.UNITIZED: _tr("Krippendorff's unitized alpha on the spans themselves: where "
-                               "coders put boundaries counts, character by character."),
+        UnitKind.PRESENCE: QT_TRANSLATE_NOOP(
+            "agreement", "One unit per post and code: did the coder apply the code "
+            "anywhere in the post (yes or no)."),
+        UnitKind.VARIABLE: QT_TRANSLATE_NOOP(
+            "agreement", "One unit per post and variable: the value each coder gave "
+            "the post-level variable."),
+        UnitKind.CHARACTER: QT_TRANSLATE_NOOP(
+            "agreement", "One unit per character of a post and code: did the coder's "
+            "spans cover that character (yes or no)."),
+        UnitKind.SEGMENT: QT_TRANSLATE_NOOP(
+            "agreement", "One unit per segment: spans of different coders are paired when "
+            "they overlap enough (Jaccard ≥ threshold), else stand alone."),
+        UnitKind.UNITIZED: QT_TRANSLATE_NOOP(
+            "agreement", "Krippendorff's unitized alpha on the spans themselves: where "
+            "coders put boundaries counts, character by character."),
     }
-    return lines[unit]
+    return QCoreApplication.translate(_CONTEXT, lines[unit])
 
 
 def unit_noun(unit: UnitKind) -> str:
     """What the units of ``unit`` are called when counted (``"{n} characters"``)."""
     nouns = {
-        UnitKind.PRESENCE: _tr("post × code units"),
-        UnitKind.VARIABLE: _tr("post × variable units"),
-        UnitKind.CHARACTER: _tr("characters"),
-        UnitKind.SEGMENT: _tr("segments"),
-        UnitKind.UNITIZED: _tr("posts"),  # unitized alpha counts the documents that entered
+        UnitKind.PRESENCE: QT_TRANSLATE_NOOP("agreement", "post × code units"),
+        UnitKind.VARIABLE: QT_TRANSLATE_NOOP("agreement", "post × variable units"),
+        UnitKind.CHARACTER: QT_TRANSLATE_NOOP("agreement", "characters"),
+        UnitKind.SEGMENT: QT_TRANSLATE_NOOP("agreement", "segments"),
+        # unitized alpha counts the documents that entered
+        UnitKind.UNITIZED: QT_TRANSLATE_NOOP("agreement", "posts"),
     }
-    return nouns[unit]
+    return QCoreApplication.translate(_CONTEXT, nouns[unit])
 
 
 def measure_label(key: str) -> str:
     """The column header of measure ``key`` (the key itself when unknown)."""
     labels = {
-        "percent": _tr("% agree"),
-        "alpha": _tr("α"),
-        "unitized_alpha": _tr("αᵤ"),
-        "kappa": _tr("κ"),
-        "pi": _tr("π"),
-        "ac1": _tr("AC1"),
-        "bp": _tr("BP"),
+        "percent": QT_TRANSLATE_NOOP("agreement", "% agree"),
+        "alpha": QT_TRANSLATE_NOOP("agreement", "α"),
+        "unitized_alpha": QT_TRANSLATE_NOOP("agreement", "αᵤ"),
+        "kappa": QT_TRANSLATE_NOOP("agreement", "κ"),
+        "pi": QT_TRANSLATE_NOOP("agreement", "π"),
+        "ac1": QT_TRANSLATE_NOOP("agreement", "AC1"),
+        "bp": QT_TRANSLATE_NOOP("agreement", "BP"),
     }
-    return labels.get(key, key)
+    return QCoreApplication.translate(_CONTEXT, labels[key]) if key in labels else key
 
 
 def measure_name(key: str) -> str:
     """The measure's full name, for header tooltips and copied tables."""
     names = {
-        "percent": _tr("Percent agreement: the share of agreeing coder pairs (not chance "
-                       "corrected)"),
-        "alpha": _tr("Krippendorff's alpha (nominal); tolerates missing values"),
-        "unitized_alpha": _tr("Krippendorff's unitized alpha on the spans"),
-        "kappa": _tr("Cohen's kappa for two coders, Fleiss' kappa for more"),
-        "pi": _tr("Scott's pi"),
-        "ac1": _tr("Gwet's AC1"),
-        "bp": _tr("Brennan and Prediger's kappa (uniform chance)"),
+        "percent": QT_TRANSLATE_NOOP(
+            "agreement", "Percent agreement: the share of agreeing coder pairs (not chance "
+            "corrected)"),
+        "alpha": QT_TRANSLATE_NOOP(
+            "agreement", "Krippendorff's alpha (nominal); tolerates missing values"),
+        "unitized_alpha": QT_TRANSLATE_NOOP(
+            "agreement", "Krippendorff's unitized alpha on the spans"),
+        "kappa": QT_TRANSLATE_NOOP(
+            "agreement", "Cohen's kappa for two coders, Fleiss' kappa for more"),
+        "pi": QT_TRANSLATE_NOOP("agreement", "Scott's pi"),
+        "ac1": QT_TRANSLATE_NOOP("agreement", "Gwet's AC1"),
+        "bp": QT_TRANSLATE_NOOP("agreement", "Brennan and Prediger's kappa (uniform chance)"),
     }
-    return names.get(key, key)
+    return QCoreApplication.translate(_CONTEXT, names[key]) if key in names else key
 
 
 def ordered_keys(keys: list[str]) -> list[str]:
@@ -136,8 +143,10 @@ def measure_tooltip(measure: Measure) -> str:
     """Why the value is undefined, or what entered it."""
     result = measure.result
     if result.value is None:
-        return _tr("Undefined: {reason}.").format(reason=result.reason or _tr("no reason given"))
-    return _tr("{name}: computed on {units} units ({pairable} values).").format(
+        return QCoreApplication.translate("agreement", "Undefined: {reason}.").format(
+            reason=result.reason or QCoreApplication.translate("agreement", "no reason given"))
+    return QCoreApplication.translate(
+        "agreement", "{name}: computed on {units} units ({pairable} values).").format(
         name=measure_name(measure.key), units=result.units, pairable=result.pairable)
 
 
@@ -146,40 +155,46 @@ def format_interval(interval: Interval) -> str:
 
 
 def interval_tooltip(interval: Interval) -> str:
-    return _tr("{level:g} % bootstrap percentile interval from {resamples} resamples that gave "
-               "a defined value.").format(level=100 * interval.level,
-                                          resamples=interval.resamples)
+    return QCoreApplication.translate(
+        "agreement", "{level:g} % bootstrap percentile interval from {resamples} resamples "
+        "that gave a defined value.").format(level=100 * interval.level,
+                                             resamples=interval.resamples)
 
 
 def version_text(version: int | None) -> str:
     if version is None:
-        return _tr("all codebook versions")
-    return _tr("codebook version {version} only").format(version=version)
+        return QCoreApplication.translate("agreement", "all codebook versions")
+    return QCoreApplication.translate("agreement", "codebook version {version} only").format(
+        version=version)
 
 
 def scope_text(scope: Scope, units: float | None) -> str:
     """The scope line, as three lines: the unit in words; what entered; how intervals were
     drawn and what was left out and why."""
-    unit = _tr("Unit: {name}. {explanation}").format(
+    unit = QCoreApplication.translate("agreement", "Unit: {name}. {explanation}").format(
         name=unit_name(scope.unit), explanation=unit_explanation(scope.unit))
-    entered = _tr("{posts} posts finished by at least two of {count} coders ({names}); "
-                  "{codes} codes; {version}.").format(
+    entered = QCoreApplication.translate(
+        "agreement", "{posts} posts finished by at least two of {count} coders ({names}); "
+        "{codes} codes; {version}.").format(
         posts=scope.posts, count=len(scope.coders), names=", ".join(scope.coders),
         codes=scope.codes, version=version_text(scope.codebook_version))
     if units is not None:
-        entered += " " + _tr("{units} {noun} in all.").format(
+        entered += " " + QCoreApplication.translate("agreement", "{units} {noun} in all.").format(
             units=format_count(units), noun=unit_noun(scope.unit))
     if scope.resamples:
-        method = _tr("Intervals from {resamples} bootstrap resamples (seed {seed}).").format(
-            resamples=scope.resamples, seed=scope.seed)
+        method = QCoreApplication.translate(
+            "agreement", "Intervals from {resamples} bootstrap resamples (seed {seed})."
+        ).format(resamples=scope.resamples, seed=scope.seed)
     else:
-        method = _tr("No confidence intervals.")
+        method = QCoreApplication.translate("agreement", "No confidence intervals.")
     if scope.threshold is not None:
-        method += " " + _tr("Segments matched at Jaccard ≥ {threshold:g}.").format(
+        method += " " + QCoreApplication.translate(
+            "agreement", "Segments matched at Jaccard ≥ {threshold:g}.").format(
             threshold=scope.threshold)
     if scope.excluded:
         left_out = "; ".join(f"{reason}: {count}" for reason, count in scope.excluded.items())
-        method += " " + _tr("Left out — {items}.").format(items=left_out)
+        method += " " + QCoreApplication.translate("agreement", "Left out — {items}.").format(
+            items=left_out)
     else:
-        method += " " + _tr("Nothing was left out.")
+        method += " " + QCoreApplication.translate("agreement", "Nothing was left out.")
     return "\n".join((unit, entered, method))

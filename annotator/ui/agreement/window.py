@@ -222,7 +222,11 @@ class AgreementWindow(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([280, 1000])
+        # As wide as the options need (their texts are longer in some languages).
+        needed = (self.options.minimumSizeHint().width()
+                  + scroll.verticalScrollBar().sizeHint().width()
+                  + left_layout.contentsMargins().left() + left_layout.contentsMargins().right())
+        self.splitter.setSizes([max(280, needed), 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.resize(1280, 760)

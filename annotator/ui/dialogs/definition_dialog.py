@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import uuid4
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,7 +40,7 @@ class DefinitionDialog(QDialog):
         self.kind.addItem(self.tr("Whole post (variable)"), CodeKind.VARIABLE.value)
         self.kind.setCurrentIndex(self.kind.findData(code.kind))
         self.variable_type = QComboBox(self)
-        for value, label in _type_labels(self).items():
+        for value, label in _type_labels().items():
             self.variable_type.addItem(label, value)
         self.variable_type.setCurrentIndex(
             max(0, self.variable_type.findData(code.variable_type or VariableType.SINGLE.value)))
@@ -123,12 +124,15 @@ class DefinitionDialog(QDialog):
         self._form.setRowVisible(self.levels, choice)
 
 
-def _type_labels(widget: QWidget) -> dict[str, str]:
+def _type_labels() -> dict[str, str]:
     return {
-        VariableType.SINGLE.value: widget.tr("Single choice"),
-        VariableType.MULTIPLE.value: widget.tr("Multiple choice"),
-        VariableType.ORDINAL.value: widget.tr("Ordinal (levels low to high)"),
-        VariableType.BOOLEAN.value: widget.tr("Yes / no"),
-        VariableType.NUMBER.value: widget.tr("Number"),
-        VariableType.TEXT.value: widget.tr("Text"),
+        VariableType.SINGLE.value: QCoreApplication.translate(
+            "DefinitionDialog", "Single choice"),
+        VariableType.MULTIPLE.value: QCoreApplication.translate(
+            "DefinitionDialog", "Multiple choice"),
+        VariableType.ORDINAL.value: QCoreApplication.translate(
+            "DefinitionDialog", "Ordinal (levels low to high)"),
+        VariableType.BOOLEAN.value: QCoreApplication.translate("DefinitionDialog", "Yes / no"),
+        VariableType.NUMBER.value: QCoreApplication.translate("DefinitionDialog", "Number"),
+        VariableType.TEXT.value: QCoreApplication.translate("DefinitionDialog", "Text"),
     }

@@ -11,30 +11,28 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from annotator.core.export.options import ExportFormat
 from annotator.core.export.service import ExportSummary
 
-_CONTEXT = "export_summary"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def summary_text(summary: ExportSummary) -> str:
     """Where the export went, and how many rows its main tables hold."""
     if summary.format is ExportFormat.CSV:
-        text = _tr("{count} CSV file(s) were saved in “{path}”.").format(
+        text = QCoreApplication.translate(
+            "export_summary", "{count} CSV file(s) were saved in “{path}”.").format(
             count=len(summary.files), path=summary.path)
     else:
-        text = _tr("The export was saved as “{path}”.").format(path=summary.path)
+        text = QCoreApplication.translate(
+            "export_summary", "The export was saved as “{path}”.").format(path=summary.path)
     rows = "; ".join(f"{name}: {count:,}" for name, count in summary.rows.items())
     if rows:
-        text += "\n" + _tr("Rows: {rows}.").format(rows=rows)
+        text += "\n" + QCoreApplication.translate("export_summary", "Rows: {rows}.").format(
+            rows=rows)
     return text
 
 
 def remarks(summary: ExportSummary) -> str:
     """The summary's notes and warnings, one per line (empty when there are none)."""
     lines = list(summary.notes)
-    lines += [_tr("Not exported: {warning}").format(warning=w) for w in summary.warnings]
+    lines += [QCoreApplication.translate("export_summary", "Not exported: {warning}").format(
+        warning=w) for w in summary.warnings]
     return "\n".join(f"• {line}" for line in lines)
 
 
@@ -48,17 +46,17 @@ class ExportSummaryBox(QMessageBox):
     def __init__(self, summary: ExportSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = summary
-        self.setWindowTitle(_tr("Export finished"))
+        self.setWindowTitle(self.tr("Export finished"))
         self.setIcon(QMessageBox.Icon.Warning if summary.warnings
                      else QMessageBox.Icon.Information)
         notes = remarks(summary)
         self.setText(summary_text(summary) + ("\n\n" + notes if notes else ""))
         folder = summary.format is ExportFormat.CSV
         self.open_button: QPushButton = self.addButton(
-            _tr("&Open folder") if folder else _tr("&Open file"),
+            self.tr("&Open folder") if folder else self.tr("&Open file"),
             QMessageBox.ButtonRole.ActionRole)
         self.folder_button: QPushButton = self.addButton(
-            _tr("&Show in folder"), QMessageBox.ButtonRole.ActionRole)
+            self.tr("&Show in folder"), QMessageBox.ButtonRole.ActionRole)
         self.close_button = self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(self.close_button)
         self.setEscapeButton(self.close_button)

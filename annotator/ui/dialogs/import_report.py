@@ -9,29 +9,25 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.importers.report import ImportReport
 
-_CONTEXT = "import_report"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def summary(reports: Sequence[ImportReport]) -> str:
     """One readable paragraph: posts added, duplicates skipped, warnings."""
     added = sum(r.added for r in reports)
     duplicates = sum(r.duplicates for r in reports)
     warnings = sum(len(r.warnings) for r in reports)
-    text = _tr("Imported {files} file(s): {added} post(s) added, {duplicates} duplicate(s) "
-               "skipped.").format(files=len(reports), added=added, duplicates=duplicates)
+    text = QCoreApplication.translate(
+        "import_report", "Imported {files} file(s): {added} post(s) added, {duplicates} "
+        "duplicate(s) skipped.").format(files=len(reports), added=added, duplicates=duplicates)
     if warnings:
-        text += " " + _tr("{count} warning(s); see the details.").format(count=warnings)
+        text += " " + QCoreApplication.translate(
+            "import_report", "{count} warning(s); see the details.").format(count=warnings)
     return text
 
 
 def report_box(parent: QWidget | None, reports: Sequence[ImportReport]) -> QMessageBox:
     """An information box with the summary, and every report line (warnings too) as details."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Import finished"))
+    box.setWindowTitle(QCoreApplication.translate("import_report", "Import finished"))
     has_warnings = any(r.warnings for r in reports)
     box.setIcon(QMessageBox.Icon.Warning if has_warnings else QMessageBox.Icon.Information)
     box.setText(summary(reports))

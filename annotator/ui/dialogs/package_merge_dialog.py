@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -50,40 +50,53 @@ from annotator.ui.errors import user_message
 SHOWN_CONFLICTS = 200
 """Conflicts listed per package in the preview; the rest are counted."""
 _CONTEXT = "PackageMergeDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+"""The translation context of this module's texts (written out in each call for lupdate)."""
 
 
 def _reason(reason: ConflictReason) -> str:
-    return {
-        ConflictReason.POST_MISSING: _tr("the post is not in this project"),
-        ConflictReason.TEXT_CHANGED: _tr("the post's text differs from this project's"),
-        ConflictReason.CODE_MISSING: _tr("its code is not in this project's codebook"),
-        ConflictReason.CODE_KIND: _tr("its code is of another kind in this project"),
-        ConflictReason.INVALID_VALUE: _tr("this project's variable does not take the value"),
-        ConflictReason.INVALID_SPAN: _tr("the span does not fit the post's text"),
-        ConflictReason.UUID_IN_USE: _tr("this project uses its id for other work"),
-        ConflictReason.BOTH_CHANGED: _tr("changed both in the package and in this project"),
-        ConflictReason.DELETED_IN_PROJECT: _tr("changed in the package, deleted here"),
-        ConflictReason.DELETED_IN_PACKAGE: _tr("deleted in the package, changed here"),
-        ConflictReason.DUPLICATE: _tr("the same code on the same span exists here"),
+    text = {
+        ConflictReason.POST_MISSING: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "the post is not in this project"),
+        ConflictReason.TEXT_CHANGED: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "the post's text differs from this project's"),
+        ConflictReason.CODE_MISSING: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "its code is not in this project's codebook"),
+        ConflictReason.CODE_KIND: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "its code is of another kind in this project"),
+        ConflictReason.INVALID_VALUE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "this project's variable does not take the value"),
+        ConflictReason.INVALID_SPAN: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "the span does not fit the post's text"),
+        ConflictReason.UUID_IN_USE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "this project uses its id for other work"),
+        ConflictReason.BOTH_CHANGED: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "changed both in the package and in this project"),
+        ConflictReason.DELETED_IN_PROJECT: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "changed in the package, deleted here"),
+        ConflictReason.DELETED_IN_PACKAGE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "deleted in the package, changed here"),
+        ConflictReason.DUPLICATE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "the same code on the same span exists here"),
     }[reason]
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _refusal(check: PackageCheck) -> str:
     assert check.refusal is not None
-    text = {
-        RefusalReason.UNREADABLE: _tr("cannot be read"),
-        RefusalReason.NOT_PACKAGE: _tr("is not a coder package"),
-        RefusalReason.FOREIGN: _tr("was cut from another project (allow it below to merge "
-                                   "it anyway)"),
-        RefusalReason.LISTED_TWICE: _tr("is listed twice"),
-        RefusalReason.SAME_CODER: _tr("is for the same coder as another package here; merge "
-                                      "them one at a time"),
-        RefusalReason.NOT_A_PERSON: _tr("is for the adjudicated layer, not a coder"),
-    }[check.refusal.reason]
+    text = QCoreApplication.translate(_CONTEXT, {
+        RefusalReason.UNREADABLE: QT_TRANSLATE_NOOP("PackageMergeDialog", "cannot be read"),
+        RefusalReason.NOT_PACKAGE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "is not a coder package"),
+        RefusalReason.FOREIGN: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "was cut from another project (allow it below to merge "
+            "it anyway)"),
+        RefusalReason.LISTED_TWICE: QT_TRANSLATE_NOOP("PackageMergeDialog", "is listed twice"),
+        RefusalReason.SAME_CODER: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "is for the same coder as another package here; merge "
+            "them one at a time"),
+        RefusalReason.NOT_A_PERSON: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "is for the adjudicated layer, not a coder"),
+    }[check.refusal.reason])
     detail = check.refusal.detail
     return text + (f" ({detail})" if detail and check.refusal.reason is
                    RefusalReason.UNREADABLE else "")
@@ -91,14 +104,19 @@ def _refusal(check: PackageCheck) -> str:
 
 def conflict_text(conflict: MergeConflict) -> str:
     """One conflict as a readable line, with how it is resolved."""
-    where = (_tr("Post {post}") if conflict.kind == "post" else {
-        "annotation": _tr("Annotation on post {post}"),
-        "value": _tr("Post value on post {post}"),
-        "status": _tr("Status of post {post}")}[conflict.kind]).format(post=conflict.post_id)
+    where = QCoreApplication.translate(_CONTEXT, {
+        "post": QT_TRANSLATE_NOOP("PackageMergeDialog", "Post {post}"),
+        "annotation": QT_TRANSLATE_NOOP("PackageMergeDialog", "Annotation on post {post}"),
+        "value": QT_TRANSLATE_NOOP("PackageMergeDialog", "Post value on post {post}"),
+        "status": QT_TRANSLATE_NOOP("PackageMergeDialog", "Status of post {post}"),
+    }[conflict.kind]).format(post=conflict.post_id)
     detail = f" ({conflict.detail})" if conflict.detail else ""
-    how = {Resolution.BLOCKS: _tr("blocks the merge"),
-           Resolution.PACKAGE: _tr("the package's version is taken"),
-           Resolution.SKIPPED: _tr("post left out")}[conflict.resolution]
+    how = QCoreApplication.translate(_CONTEXT, {
+        Resolution.BLOCKS: QT_TRANSLATE_NOOP("PackageMergeDialog", "blocks the merge"),
+        Resolution.PACKAGE: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "the package's version is taken"),
+        Resolution.SKIPPED: QT_TRANSLATE_NOOP("PackageMergeDialog", "post left out"),
+    }[conflict.resolution])
     return f"{where}{detail}: {_reason(conflict.reason)} — {how}"
 
 
@@ -106,59 +124,84 @@ def check_heading(check: PackageCheck) -> str:
     """The package's line in the preview: file, coder and verdict."""
     name = check.path.name
     if check.refusal is not None:
-        return _tr("{file}: refused — it {why}").format(file=name, why=_refusal(check))
+        return QCoreApplication.translate(
+            "PackageMergeDialog", "{file}: refused — it {why}").format(
+            file=name, why=_refusal(check))
     if check.blocking:
-        state = _tr("{count} conflict(s) block the merge").format(count=len(check.blocking))
+        state = QCoreApplication.translate(
+            "PackageMergeDialog", "{count} conflict(s) block the merge").format(
+            count=len(check.blocking))
     elif check.writes:
-        state = _tr("ready, {count} change(s)").format(count=check.writes)
+        state = QCoreApplication.translate(
+            "PackageMergeDialog", "ready, {count} change(s)").format(count=check.writes)
     else:
-        state = _tr("nothing new")
-    return _tr("{file} — {coder}: {state}").format(file=name, coder=check.coder_name,
-                                                  state=state)
+        state = QCoreApplication.translate("PackageMergeDialog", "nothing new")
+    return QCoreApplication.translate("PackageMergeDialog", "{file} — {coder}: {state}").format(
+        file=name, coder=check.coder_name, state=state)
 
 
 def check_lines(check: PackageCheck) -> list[tuple[str, list[str]]]:
     """The package's details: (line, sub-lines) pairs."""
     if check.refusal is not None and not check.coder_uuid:
         return []
-    coder = {CoderMatch.SAME: _tr("Coder: {name} (known to this project)"),
-             CoderMatch.RENAMED: _tr("Coder: {name} (called “{ours}” here; that name is kept)"),
-             CoderMatch.NEW: _tr("Coder: {name} (new: added as “{ours}”)")}[check.coder_match]
+    coder = QCoreApplication.translate(_CONTEXT, {
+        CoderMatch.SAME: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "Coder: {name} (known to this project)"),
+        CoderMatch.RENAMED: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "Coder: {name} (called “{ours}” here; that name is kept)"),
+        CoderMatch.NEW: QT_TRANSLATE_NOOP(
+            "PackageMergeDialog", "Coder: {name} (new: added as “{ours}”)"),
+    }[check.coder_match])
+    origin = (QCoreApplication.translate("PackageMergeDialog", "Origin: this project")
+              if check.origin_ok else QCoreApplication.translate(
+                  "PackageMergeDialog", "Origin: ANOTHER project ({uuid})").format(
+                  uuid=check.origin_uuid))
     lines = [(coder.format(name=check.coder_name, ours=check.project_coder_name), []),
-             (_tr("Origin: this project") if check.origin_ok
-              else _tr("Origin: ANOTHER project ({uuid})").format(uuid=check.origin_uuid), [])]
+             (origin, [])]
     if check.refusal is not None:
         return lines
-    posts = _tr("Posts: {count}").format(count=check.posts)
-    extra = [text.format(count=count) for text, count in (
-        (_tr("{count} missing here"), check.posts_missing),
-        (_tr("{count} with another text here"), check.posts_changed),
-        (_tr("{count} left out for conflicts"), check.skipped_posts)) if count]
+    posts = QCoreApplication.translate("PackageMergeDialog", "Posts: {count}").format(
+        count=check.posts)
+    extra = [QCoreApplication.translate(_CONTEXT, text).format(count=count)
+             for text, count in (
+        (QT_TRANSLATE_NOOP("PackageMergeDialog", "{count} missing here"), check.posts_missing),
+        (QT_TRANSLATE_NOOP("PackageMergeDialog", "{count} with another text here"),
+         check.posts_changed),
+        (QT_TRANSLATE_NOOP("PackageMergeDialog", "{count} left out for conflicts"),
+         check.skipped_posts)) if count]
     lines.append((posts + (f" ({', '.join(extra)})" if extra else ""), []))
-    names = {"annotations": _tr("Annotations"), "values": _tr("Post values"),
-             "statuses": _tr("Statuses")}
+    names = {"annotations": QCoreApplication.translate("PackageMergeDialog", "Annotations"),
+             "values": QCoreApplication.translate("PackageMergeDialog", "Post values"),
+             "statuses": QCoreApplication.translate("PackageMergeDialog", "Statuses")}
     for kind in KINDS:
         c = check.counts[kind]
-        text = _tr("{kind}: {added} added, {updated} updated, {removed} removed, "
-                   "{unchanged} unchanged, {kept} kept (changed here since packaging), "
-                   "{conflicts} in conflict, {skipped} left out").format(
+        text = QCoreApplication.translate(
+            "PackageMergeDialog", "{kind}: {added} added, {updated} updated, {removed} "
+            "removed, {unchanged} unchanged, {kept} kept (changed here since packaging), "
+            "{conflicts} in conflict, {skipped} left out").format(
             kind=names[kind], **c.as_dict())
         lines.append((text, []))
-    lines.append((_tr("Memos written: {count}").format(count=check.memos), []))
+    lines.append((QCoreApplication.translate(
+        "PackageMergeDialog", "Memos written: {count}").format(count=check.memos), []))
     at_cut, in_package, here = check.codebook_versions
-    lines.append((_tr("Codebook: version {cut} at packaging, {package} in the package, "
-                      "{here} here; {count} difference(s)").format(
+    lines.append((QCoreApplication.translate(
+        "PackageMergeDialog", "Codebook: version {cut} at packaging, {package} in the "
+        "package, {here} here; {count} difference(s)").format(
         cut=at_cut, package=in_package, here=here, count=len(check.codebook)),
         [str(note) for note in check.codebook]))
     if check.merged_before:
-        lines.append((_tr("Merged before: {dates}").format(dates=", ".join(
+        lines.append((QCoreApplication.translate(
+            "PackageMergeDialog", "Merged before: {dates}").format(dates=", ".join(
             at.astimezone().strftime("%Y-%m-%d %H:%M") for at in check.merged_before)), []))
     if check.conflicts:
         shown = [conflict_text(c) for c in check.conflicts[:SHOWN_CONFLICTS]]
         if len(check.conflicts) > SHOWN_CONFLICTS:
-            shown.append(_tr("… and {count} more").format(
+            shown.append(QCoreApplication.translate(
+                "PackageMergeDialog", "… and {count} more").format(
                 count=len(check.conflicts) - SHOWN_CONFLICTS))
-        lines.append((_tr("Conflicts: {count}").format(count=len(check.conflicts)), shown))
+        lines.append((QCoreApplication.translate(
+            "PackageMergeDialog", "Conflicts: {count}").format(count=len(check.conflicts)),
+            shown))
     return lines
 
 

@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -30,11 +31,11 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.VERSION: "Version",
-    Column.TIME: "Time",
-    Column.AUTHOR: "Author",
-    Column.ACTION: "Action",
-    Column.SUMMARY: "Summary",
+    Column.VERSION: QT_TRANSLATE_NOOP("ChangelogModel", "Version"),
+    Column.TIME: QT_TRANSLATE_NOOP("ChangelogModel", "Time"),
+    Column.AUTHOR: QT_TRANSLATE_NOOP("ChangelogModel", "Author"),
+    Column.ACTION: QT_TRANSLATE_NOOP("ChangelogModel", "Action"),
+    Column.SUMMARY: QT_TRANSLATE_NOOP("ChangelogModel", "Summary"),
 }
 
 

@@ -98,7 +98,8 @@ class CodebookPanel(QWidget):
         self._update_actions()
 
     def sizeHint(self) -> QSize:  # Qt override: the dock's width before any saved layout
-        return QSize(320, 420)
+        # Wide enough for the whole toolbar, whose texts are longer in some languages.
+        return QSize(max(320, self.toolbar.sizeHint().width() + 8), 420)
 
     # Following the project
 

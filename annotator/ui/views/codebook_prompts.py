@@ -19,16 +19,11 @@ from annotator.ui.dialogs.definition_dialog import DefinitionDialog
 from annotator.ui.dialogs.merge_dialog import MergeDialog
 from annotator.ui.dialogs.shortcut_dialog import ShortcutDialog
 
-_CONTEXT = "CodebookPrompts"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def delete_text(code: Code, usage: Usage) -> str:
     """The confirmation question for deleting ``code``, with what it removes."""
-    return _tr(
+    return QCoreApplication.translate(
+        "CodebookPrompts",
         "Delete “{path}”? {annotations} annotation(s) and {values} post value(s) on "
         "{codes} code(s) will be deleted."
     ).format(path=code.path_text, annotations=usage.annotations, values=usage.values,
@@ -43,8 +38,11 @@ class CodebookPrompts:
 
     def code_name(self, title: str, parent_path: str | None) -> str | None:
         """The name of a new code (under ``parent_path``, or at the top level)."""
-        label = (_tr("Name of the new code:") if parent_path is None else
-                 _tr("Name of the new subcode of “{path}”:").format(path=parent_path))
+        label = (QCoreApplication.translate("CodebookPrompts", "Name of the new code:")
+                 if parent_path is None else
+                 QCoreApplication.translate(
+                     "CodebookPrompts", "Name of the new subcode of “{path}”:"
+                 ).format(path=parent_path))
         name, ok = QInputDialog.getText(self._parent, title, label, QLineEdit.EchoMode.Normal)
         return (name.strip() or None) if ok else None
 
@@ -52,7 +50,9 @@ class CodebookPrompts:
         """A colour as ``#rrggbb``."""
         initial = QColor(code.colour) if code.colour else QColor("#9e9e9e")
         chosen = QColorDialog.getColor(
-            initial, self._parent, _tr("Colour of “{name}”").format(name=code.name))
+            initial, self._parent,
+            QCoreApplication.translate("CodebookPrompts", "Colour of “{name}”").format(
+                name=code.name))
         return chosen.name() if chosen.isValid() else None
 
     def shortcut(self, code: Code, taken: Mapping[str, str]) -> str | None:
@@ -72,10 +72,14 @@ class CodebookPrompts:
 
     def confirm_delete(self, code: Code, usage: Usage) -> bool:
         """Whether to delete ``code``; the question says how much coded work goes with it."""
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Delete code"), delete_text(code, usage),
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("CodebookPrompts", "Delete code"),
+                          delete_text(code, usage),
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
                           self._parent)
-        box.button(QMessageBox.StandardButton.Ok).setText(_tr("Delete"))
+        box.button(QMessageBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("CodebookPrompts", "Delete"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setInformativeText(_tr("You can undo this with Edit → Undo."))
+        box.setInformativeText(
+            QCoreApplication.translate("CodebookPrompts", "You can undo this with Edit → Undo."))
         return box.exec() == QMessageBox.StandardButton.Ok.value

@@ -12,12 +12,6 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from annotator.core.model import Annotation
 from annotator.ui.code_summary import clip
 
-_CONTEXT = "CodingPrompts"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 class CodingPrompts:
     """Asks the user; every method returns ``None`` when cancelled."""
@@ -28,8 +22,8 @@ class CodingPrompts:
     def memo(self, annotation: Annotation, code_path: str) -> str | None:
         """The new memo of ``annotation`` (empty to remove it)."""
         text, ok = QInputDialog.getMultiLineText(
-            self._parent, _tr("Memo"),
-            _tr("Memo on “{quote}” ({code}):").format(quote=clip(annotation.quote, 60),
-                                                      code=code_path),
+            self._parent, QCoreApplication.translate("CodingPrompts", "Memo"),
+            QCoreApplication.translate("CodingPrompts", "Memo on “{quote}” ({code}):").format(
+                quote=clip(annotation.quote, 60), code=code_path),
             annotation.memo)
         return text.strip() if ok else None

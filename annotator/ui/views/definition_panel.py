@@ -86,7 +86,8 @@ class DefinitionPanel(QWidget):
             for level in code.levels])
         parts += _section(self.tr("Memo"), code.memo)
         if not (code.description or code.inclusion or code.exclusion or code.examples):
-            parts.append(f"<p><i>{escape(self.tr('No definition yet.'))}</i></p>")
+            empty = escape(self.tr("No definition yet."))  # outside the f-string for lupdate
+            parts.append(f"<p><i>{empty}</i></p>")
         return "".join(parts)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.ui.models.post_table import COLUMN_OF_SORT_KEY, SORT_KEY_OF, Column, PostTableModel
@@ -38,7 +38,7 @@ class PostListView(QTableView):
         vertical.setVisible(False)
         # Fixed heights: Qt never measures 100,000 rows (which would fetch them all).
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vertical.setDefaultSectionSize(self._row_height())
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -50,6 +50,14 @@ class PostListView(QTableView):
         self.setSortingEnabled(True)  # header clicks call the model's sort()
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_model_reset)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size preference changed
+            self.verticalHeader().setDefaultSectionSize(self._row_height())
+
+    def _row_height(self) -> int:
+        return self.fontMetrics().height() + 8
 
     def current_post_id(self) -> int | None:
         rows = self.selectionModel().selectedRows()
