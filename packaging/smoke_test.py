@@ -54,7 +54,8 @@ FIXTURES = [
 LEFT_OUT = [
     "*Qt6Network*", "*Qt6Qml*", "*Qt6Quick*", "*Qt6Pdf*", "*Qt6WebEngine*", "*Qt6Multimedia*",
     "*Qt6Sql*", "*Qt6Test*", "*Qt6Designer*", "*Qt6VirtualKeyboard*", "*QtNetwork*",
-    "*QtQml*", "*QtQuick*", "opengl32sw.dll", "translations/qtbase_*.qm",
+    "*QtQml*", "*QtQuick*", "opengl32sw.dll", "translations/qtbase_de.qm",
+    "translations/qtbase_fr.qm", "translations/qt_help_*.qm",
     "PIL", "matplotlib", "scipy", "tkinter", "_tkinter*", "pytest", "IPython",
 ]
 """Globs (below the bundle's contents folder) that the spec leaves out on purpose."""
@@ -146,6 +147,7 @@ def check_layout(run: Run) -> str:
     for program in (run.bundle.gui, run.bundle.cli):
         expect(program.is_file() and os.access(program, os.X_OK), f"no program {program}")
     for needed in ("resources/demo/codebook.yaml", "resources/mappings",
+                   "resources/translations/annotator_ru.qm",
                    "resources/app/annotator.svg", "resources/fonts/NotoColorEmoji.ttf",
                    "schemas/codebook.schema.json", "schemas/import-mapping.schema.json",
                    "schemas/refi-qda"):
