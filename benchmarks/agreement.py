@@ -36,16 +36,12 @@ from annotator.core.agreement_service import agreement_report  # noqa: E402
 from annotator.core.project import Project  # noqa: E402
 from annotator.core.storage.schema import (  # noqa: E402
     AnnotationRow,
-    ChannelRow,
-    PostRow,
     PostStatusRow,
-    SourceRow,
 )
+from benchmarks.synthetic import add_codebook, insert_posts, texts  # noqa: E402
 
 RATIO_TARGET = 1.0
 REPORT_TARGET = 5.0
-_WORDS = ["заявление", "министерство", "санкции", "переговоры", "the", "statement", "🇷🇺",
-          "👍", "брифинг", "позиция", "security", "talks", "👨‍👩‍👧", "регион"]
 
 
 def best(run: Callable[[], object], repeat: int) -> float:
@@ -84,27 +80,12 @@ def build_project(path: Path, posts: int, codes: int) -> None:
     with Project.create(path) as project:
         ann = project.coders.create("Ann")[0].id
         ben = project.coders.create("Ben")[0].id
-        project.codes.add_tree([{"name": f"Group {g}", "children": [
-            {"name": f"Code {g}.{c}"} for c in range(codes // 5)]} for g in range(5)])
-        code_ids = [c.id for c in project.codes.list() if c.parent_id is not None]
-        texts = [" ".join(rng.choice(_WORDS) for _ in range(rng.randint(20, 120)))
-                 for _ in range(posts)]
+        code_ids = add_codebook(project, codes)
+        bodies = texts(rng, posts)
         with project.sessions.begin() as session:
-            source = SourceRow(file_name="bench.json", format="tg-json", sha256="0" * 64,
-                               n_posts=posts, n_added=posts, n_duplicates=0)
-            channel = ChannelRow(key="bench", title="Bench")
-            session.add_all([source, channel])
-            session.flush()
-            session.execute(PostRow.__table__.insert(), [
-                {"uuid": str(uuid_module.uuid4()), "source_id": source.id,
-                 "channel_id": channel.id, "identity": str(i), "external_id": str(i),
-                 "date": now, "text": text, "text_sha256": "0" * 64, "metadata": {},
-                 "position": i, "version": 1, "comparison_sha256": "0" * 64}
-                for i, text in enumerate(texts)])
-            post_ids = list(session.scalars(PostRow.__table__.select().with_only_columns(
-                PostRow.__table__.c.id).order_by(PostRow.__table__.c.id)))
+            post_ids = insert_posts(session, bodies, [now] * posts)
             annotations, statuses = [], []
-            for post_id, text in zip(post_ids, texts, strict=True):
+            for post_id, text in zip(post_ids, bodies, strict=True):
                 for coder in (ann, ben):
                     statuses.append({"post_id": post_id, "coder_id": coder, "status": "done",
                                      "updated": now})
